@@ -1,0 +1,49 @@
+# qararat — the two commands a new machine needs are `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+STAMP := $(VENV)/.installed
+SAMPLE := corpora/A_RES_76_186_ar_ocr.txt
+OUT := out
+
+.PHONY: venv run test lint eval models bench clean-out
+
+venv: $(STAMP)
+
+# torch comes with camel-tools: constraints.txt pins the CPU wheel on this machine's disk.
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -c constraints.txt -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	mkdir -p $(OUT)
+	$(VENV)/bin/qararat analyze $(SAMPLE) --format summary
+	$(VENV)/bin/qararat analyze $(SAMPLE) --format json -o $(OUT)/A_RES_76_186.json
+	$(VENV)/bin/qararat clean $(SAMPLE) -o $(OUT)/A_RES_76_186.clean.txt --corrections $(OUT)/A_RES_76_186.corrections.json
+	$(VENV)/bin/qararat report $(SAMPLE) -o $(OUT)/A_RES_76_186.report.html --csv $(OUT)/A_RES_76_186.corrections.csv
+	$(VENV)/bin/qararat stats $(SAMPLE) --format table
+	@echo "wrote $(OUT)/A_RES_76_186.json, .clean.txt, .corrections.json, .report.html"
+
+test: $(STAMP)
+	$(VENV)/bin/ruff check nlp tests
+	$(PY) -m pytest
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check nlp tests scripts benchmarks
+
+eval: $(STAMP)
+	$(PY) scripts/eval_ocr.py
+	$(PY) scripts/eval_clauses.py
+
+models: $(STAMP)
+	$(PY) scripts/train_clause_model.py
+
+bench: $(STAMP)
+	$(PY) benchmarks/bench_speed.py
+	$(PY) benchmarks/bench_batch.py
+
+clean-out:
+	rm -rf $(OUT)

@@ -1,0 +1,5 @@
+"""``python -m qararat``."""
+
+from qararat.cli import main
+
+raise SystemExit(main())

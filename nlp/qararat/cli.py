@@ -1,0 +1,213 @@
+"""The ``qararat`` command.
+
+``qararat analyze``, ``qararat clean`` live here; ``stats``, ``batch`` and ``report`` are
+registered by their packages (``register(subparsers)`` + ``run(args)``). User errors print one
+line on stderr and exit with status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from qararat import __version__
+
+#: Modules that add a subcommand with ``register(subparsers)``.
+PLUGIN_COMMANDS = ("qararat.themes.cli", "qararat.batch.cli", "qararat.report.cli")
+
+EXIT_OK = 0
+EXIT_SOME_FAILED = 1
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line and exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        sys.stderr.write(f"{self.prog}: error: {message}\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def _add_analysis_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--no-correct", action="store_true", help="skip OCR correction")
+    p.add_argument(
+        "--threshold",
+        type=float,
+        default=None,
+        help="minimum confidence to apply an OCR correction (default: the engine's)",
+    )
+
+
+def config_from_args(args: argparse.Namespace) -> object:
+    """Build an :class:`~qararat.analysis.AnalyzeConfig` from common CLI options."""
+    from qararat.analysis import AnalyzeConfig
+
+    threshold = getattr(args, "threshold", None)
+    if threshold is not None and not 0.0 <= threshold <= 1.0:
+        raise ValueError("--threshold must be between 0 and 1")
+    return AnalyzeConfig(correct=not getattr(args, "no_correct", False), threshold=threshold)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full argument parser, plugins included."""
+    parser = _Parser(
+        prog="qararat",
+        description="Arabic UN resolutions: OCR cleanup, structure, clauses, themes.",
+    )
+    parser.add_argument("--version", action="version", version=f"qararat {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("analyze", help="parse resolutions into structured data")
+    p.add_argument("files", nargs="+", metavar="FILE", help="text files, or - for stdin")
+    p.add_argument("--format", choices=["json", "table", "summary"], default="json")
+    p.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
+    _add_analysis_options(p)
+    p.set_defaults(func=run_analyze)
+
+    p = sub.add_parser("clean", help="apply OCR corrections in place (same lines, same order)")
+    p.add_argument("file", metavar="FILE", help="text file, or - for stdin")
+    p.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
+    p.add_argument(
+        "--corrections",
+        metavar="JSON",
+        help="also write the corrections (spans on the input) to this JSON file",
+    )
+    _add_analysis_options(p)
+    p.set_defaults(func=run_clean)
+
+    for module in PLUGIN_COMMANDS:
+        importlib.import_module(module).register(sub)
+    return parser
+
+
+def _write(text: str, output: str | None) -> None:
+    if output and output != "-":
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+def _error(message: str) -> None:
+    sys.stderr.write(f"qararat: {message}\n")
+
+
+def run_analyze(args: argparse.Namespace) -> int:
+    """``qararat analyze``: one JSON object per file (a list for several), or tables."""
+    from qararat.analysis import analyze
+    from qararat.io import InputError
+
+    config = config_from_args(args)
+    results = []
+    status = EXIT_OK
+    for name in args.files:
+        try:
+            results.append(analyze(name, config))  # type: ignore[arg-type]
+        except InputError as exc:
+            _error(str(exc))
+            status = EXIT_USAGE
+    if not results:
+        return status
+    if args.format == "json":
+        data = [r.to_dict() for r in results]
+        payload = data[0] if len(args.files) == 1 else data
+        out = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    elif args.format == "summary":
+        out = "".join(_summary_text(r) for r in results)
+    else:
+        out = "".join(_table_text(r) for r in results)
+    _write(out, args.output)
+    return status
+
+
+def _summary_text(res: object) -> str:
+    from qararat.model import Resolution
+
+    assert isinstance(res, Resolution)
+    s = res.summary()
+    h = res.header
+    lines = [
+        f"{res.source}: {h.body or '?'} resolution {h.resolution or '?'}"
+        f" adopted {h.adopted or '?'} — {h.title or ''}".rstrip(" —"),
+        f"  paragraphs: {s['preambular']} preambular, {s['operative']} operative, "
+        f"{s['subparagraphs']} sub-paragraphs; footnotes: {s['footnotes']}; "
+        f"references: {s['references']}",
+        f"  corrections: {s['corrections_applied']} applied, "
+        f"{s['corrections_suggested']} suggested; warnings: {s['warnings']}",
+    ]
+    lines += [f"  warning [{w.kind}]: {w.message}" for w in res.warnings]
+    return "\n".join(lines) + "\n"
+
+
+def _table_text(res: object) -> str:
+    import pandas as pd
+
+    from qararat.model import Resolution
+
+    assert isinstance(res, Resolution)
+    frame = res.to_frame()
+    cols = ["paragraph_index", "kind", "number", "label", "label_source", "lead", "addressees",
+            "themes"]
+    with pd.option_context("display.width", 200, "display.max_rows", None,
+                           "display.max_colwidth", 40):
+        table = frame[cols].to_string(index=False)
+    return _summary_text(res) + table + "\n"
+
+
+def run_clean(args: argparse.Namespace) -> int:
+    """``qararat clean``: the input with corrections applied in place."""
+    from dataclasses import asdict
+
+    from qararat.analysis import find_corrections
+    from qararat.io import InputError, read_document
+    from qararat.spans import apply_corrections
+
+    try:
+        doc = read_document(args.file)
+    except InputError as exc:
+        _error(str(exc))
+        return EXIT_USAGE
+    corrections = find_corrections(doc.text, config_from_args(args))  # type: ignore[arg-type]
+    cleaned, _ = apply_corrections(doc.text, corrections)
+    _write(cleaned, args.output)
+    if args.corrections:
+        data = [asdict(c) for c in corrections]
+        Path(args.corrections).write_text(
+            json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
+    applied = sum(c.applied for c in corrections)
+    sys.stderr.write(
+        f"qararat: {doc.source}: {applied} corrections applied, "
+        f"{len(corrections) - applied} suggested\n"
+    )
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return int(args.func(args))
+    except ValueError as exc:
+        _error(str(exc))
+        return EXIT_USAGE
+    except OSError as exc:
+        _error(f"{getattr(exc, 'filename', None) or ''}: {exc.strerror or exc}".lstrip(": "))
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        _error("interrupted")
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
