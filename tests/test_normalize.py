@@ -152,3 +152,11 @@ def test_normalize_arabic_words_offsets() -> None:
     words = arabic_words(text)
     assert [w for _, _, w in words] == ["تسلّم", "بأن", "الدول"]
     assert all(text[s:e] == w for s, e, w in words)
+
+
+def test_normalize_diacritics_match_camel_tools() -> None:
+    from camel_tools.utils.charsets import AR_DIAC_CHARSET as camel_set
+
+    from qararat.normalize.steps import AR_DIAC_CHARSET
+
+    assert AR_DIAC_CHARSET == frozenset(camel_set)

@@ -39,6 +39,9 @@ _RE_LETTER = re.compile(r"[^\W\d_]")
 _RE_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 # Windows-1256 bytes that are Arabic letters; used to judge a legacy decoding.
 _CP1256_MIN_ARABIC_SHARE = 0.5
+#: Largest file read by default. A resolution is tens of kilobytes; a file this big is an
+#: archive or a concatenation that should be split first.
+MAX_BYTES = 20 * 1024 * 1024
 
 
 class InputError(Exception):
@@ -228,11 +231,12 @@ def read_text(text: str, *, source: str = "<string>", doc_id: str | None = None)
     )
 
 
-def read_document(path: str | Path) -> Document:
+def read_document(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Document:
     """Read and decode a file.
 
     Args:
         path: File to read; ``-`` reads standard input.
+        max_bytes: Refuse larger files (they are archives or concatenations, not documents).
 
     Raises:
         InputError: The file is missing, unreadable, a directory, empty, binary or undecodable.
@@ -241,11 +245,16 @@ def read_document(path: str | Path) -> Document:
     if name == "-":
         import sys
 
-        return read_bytes(sys.stdin.buffer.read(), source="<stdin>", doc_id="stdin")
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise InputError("<stdin>", _too_large(max_bytes))
+        return read_bytes(data, source="<stdin>", doc_id="stdin")
     p = Path(path)
     try:
         if p.is_dir():
             raise InputError(name, "is a directory (use 'qararat batch' for directories)")
+        if p.stat().st_size > max_bytes:
+            raise InputError(name, _too_large(max_bytes, p.stat().st_size))
         data = p.read_bytes()
     except FileNotFoundError:
         raise InputError(name, "no such file") from None
@@ -256,3 +265,11 @@ def read_document(path: str | Path) -> Document:
     except OSError as exc:
         raise InputError(name, f"cannot read ({exc.strerror or exc})") from None
     return read_bytes(data, source=name, doc_id=doc_id_for(p))
+
+
+def _too_large(limit: int, size: int | None = None) -> str:
+    got = f"{size / 2**20:.1f} MB, " if size is not None else ""
+    return (
+        f"file too large ({got}limit {limit / 2**20:.0f} MB): a resolution is a few hundred "
+        "kilobytes at most; split the file into documents"
+    )

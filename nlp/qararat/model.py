@@ -11,9 +11,10 @@ from __future__ import annotations
 import html
 import json
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 ParagraphKind = Literal["preambular", "operative", "subparagraph"]
 
@@ -220,6 +221,8 @@ class Resolution:
 
     def to_frame(self) -> pd.DataFrame:
         """One row per paragraph, tidy, keys first (``doc_id``, ``paragraph_index``)."""
+        import pandas as pd
+
         rows = []
         for p in self.paragraphs:
             rows.append(
@@ -244,6 +247,8 @@ class Resolution:
 
     def corrections_frame(self) -> pd.DataFrame:
         """One row per correction, with ``doc_id`` first."""
+        import pandas as pd
+
         cols = [
             "doc_id",
             "start",

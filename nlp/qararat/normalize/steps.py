@@ -15,8 +15,6 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from importlib import resources
 
-from camel_tools.utils.charsets import AR_DIAC_CHARSET
-
 from qararat.model import Correction
 from qararat.spans import ComposedMap, Edit, OffsetMap, apply_edits
 
@@ -33,6 +31,9 @@ def _load(name: str) -> dict:
 _PERSIAN: dict[str, str] = _load("persian_letters.json")
 _INVISIBLE = _load("invisible_chars.json")
 _FOLD: dict[str, str] = _load("match_folding.json")
+#: The same set as camel-tools' ``AR_DIAC_CHARSET`` (a test keeps them in sync); kept as data
+#: here because importing ``camel_tools.utils.charsets`` costs over a second.
+AR_DIAC_CHARSET = frozenset(_load("diacritics.json")["arabic_diacritics"])
 
 TATWEEL = "\u0640"
 # camel-tools' diacritic set plus Quranic annotation marks that OCR sometimes emits.
