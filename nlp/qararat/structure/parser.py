@@ -1,0 +1,661 @@
+"""Parse a resolution's text into header, paragraphs, sub-paragraphs and footnotes.
+
+The parser works line by line in linear passes:
+
+1. split the text into lines, keeping each line's offsets; strip markdown residue and fold
+   Arabic-Indic digits in a copy used for matching;
+2. find the opening formula ("إن الجمعية العامة،"): lines before it are the header, lines after
+   it the body; a closing formula ("الجلسة العامة 53") ends the body;
+3. walk the body: footnote lines ("(1) …") and page furniture are moved out; every other line
+   starts a paragraph (a number "1 -", a letter "(أ)", a preambular opener "وإذ") or continues
+   the previous one when that one is not finished (no final "،" "؛" "." ":") or when the line
+   cannot start a paragraph where it stands. A continuation across a blank line or a footnote
+   block is a page-break repair: the paragraph is marked ``rejoined``;
+4. preambular paragraphs are those before the first numbered operative paragraph (or, in a text
+   without numbers, before the first paragraph that opens with an operative verb);
+5. check numbering, footnotes, and collect references per paragraph.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from qararat.model import Footnote, Paragraph, Reference, Resolution, Warning
+from qararat.structure import footnotes as fn
+from qararat.structure.header import is_header_line, meeting_of, parse_header
+from qararat.structure.organs import find_adoption, find_opening
+from qararat.structure.references import locate_references
+from qararat.structure.textutil import (
+    fold_digits,
+    load_data,
+    match_key,
+    squeeze_spaces,
+    strip_bidi,
+    strip_markup,
+)
+
+# Leading markdown list/heading/quote markers: "- ", "* ", "• ", "# ", "> ".
+_LEAD_RE = re.compile(r"^(?:\s*(?:#{1,6}|>|[-–•+])(?=\s|\d))*\s*")
+# Operative number: "1 - ", "1- ", "1 – ", "1. ", "1) " (not "5-2", not "2015-2018").
+_NUM_RE = re.compile(r"^(\d{1,3})\s*[-–—‐.)]\s*(?!\d)(?=\S)")
+# Sub-paragraph letters: "(أ)", "(هـ)", "(a)", "(iv)"; and "أ - ".
+_SUB_RE = re.compile(r"^\(\s*([\u0621-\u063a\u0641-\u064a]ـ?|[a-z]{1,2}|[ivx]{1,5})\s*\)\s*")
+_SUB_DASH_RE = re.compile(r"^([\u0621-\u063a\u0641-\u064a]ـ?)\s*[-–]\s+(?=\S)")
+# An operative number OCR could not read: "؟ - يؤيد", "” - تهيب", "ه - يطلب", "-يحث".
+_GARBLED_NUM_RE = re.compile(
+    r"^(?:[^\w\s]{1,3}|[\u0621-\u063a\u0641-\u064a]ـ?)?\s*[-–]\s*(?=[\u0621-\u064a])"
+)
+_ARABIC_RE = re.compile(r"[\u0621-\u064a]")
+_WORD_RE = re.compile(r"[\u0621-\u064a\u064b-\u0652\u0670]+")
+_FURNITURE_RE = re.compile(
+    r"^(?:[-–]?\s*\d{1,3}\s*[-–]?"  # page number "- 3 -"
+    r"|\d{1,3}\s*/\s*\d{1,3}"  # "3/10"
+    r"|\d{2}-\d{5}(?:\s*\([A-Z]\))?"  # job number "21-19486 (A)"
+    r"|\*\s*\d{5,}\s*\*"
+    r"|[A-Z][A-Za-z]{0,9}(?:\.\d+)?(?:/[A-Za-z0-9.]+)+\.?"  # a bare symbol
+    r"|Distr\..*|GE\.\d{2}-\d+.*)$"
+)
+_SYMBOL_START_RE = re.compile(r"^[A-Z][A-Za-z]{0,9}(?:\.\d+)?(?:/[A-Za-z0-9.]+)+\s+(?P<rest>.*)$")
+_TERMINAL = "،,؛;.:!؟?"
+_TRAIL_STRIP = " \t*\u200f\u200e"
+
+
+@dataclass
+class _Line:
+    """A non-empty source line: offsets into the input and its cleaned forms."""
+
+    start: int
+    end: int
+    clean: str  # markup and bidi controls removed, digits as written
+    scan: str  # like ``clean`` with ASCII digits (same length)
+
+
+@dataclass
+class _Unit:
+    """A paragraph being assembled from one or more lines."""
+
+    kind: str
+    number: str | None
+    parent: int | None
+    start: int
+    end: int
+    parts: list[str] = field(default_factory=list)
+    rejoined: bool = False
+    _last: str | None = None
+
+    def last_char(self) -> str:
+        """The paragraph's final character, footnote markers and markup ignored."""
+        if self._last is None:
+            tail = fn.strip_markers(self.parts[-1]).rstrip(_TRAIL_STRIP)
+            self._last = tail[-1:] if tail else ""
+        return self._last
+
+    def add(self, part: str, end: int) -> None:
+        """Append a continuation line."""
+        self.parts.append(part)
+        self.end = end
+        self._last = None
+
+
+@dataclass
+class _Footnote:
+    number: int
+    parts: list[str]
+
+
+@functools.cache
+def _openers() -> tuple[frozenset[str], frozenset[str], dict[str, list[tuple[str, ...]]]]:
+    data = load_data("openers.json")
+    particles = frozenset(match_key(w) for w in data["preambular_particles"])
+    ocr = frozenset(match_key(w) for w in data["ocr_particles"])
+    adverbials: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in data["adverbials"]:
+        keys = tuple(match_key(w) for w in phrase)
+        adverbials.setdefault(keys[0], []).append(keys[1:])
+    return particles, ocr, adverbials
+
+
+@functools.cache
+def _operative_leads() -> frozenset[str]:
+    leads = set()
+    for w in load_data("openers.json")["operative_leads"]:
+        k = match_key(w)
+        leads.add(k)
+        if k.startswith("ت"):
+            leads.add("ي" + k[1:])  # masculine organs: يقرر، يحث
+    return frozenset(leads)
+
+
+@functools.cache
+def _sub_letters() -> frozenset[str]:
+    return frozenset(match_key(w) for w in load_data("openers.json")["subparagraph_letters"])
+
+
+def _first_words(text: str, n: int = 3) -> list[str]:
+    return [match_key(w) for w in _WORD_RE.findall(text[:120])[:n]]
+
+
+def is_preambular_opener(text: str) -> bool:
+    """True when ``text`` starts like a preambular paragraph ("وإذ تشير", "واقتناعا منها").
+
+    OCR forms of إذ ("وإن", "وإنه") count only when the next word looks like an imperfect
+    verb (starts with ت or ي), as in "وإن تكرر".
+    """
+    words = _first_words(text)
+    if not words:
+        return False
+    particles, ocr, adverbials = _openers()
+    w0 = words[0]
+    if w0 in particles:
+        return True
+    if w0 in ocr and len(words) > 1 and words[1][:1] in ("ت", "ي") and len(words[1]) >= 3:
+        return True
+    for cand in (w0, w0[1:] if w0.startswith("و") else None):
+        if cand and cand in adverbials:
+            for rest in adverbials[cand]:
+                if tuple(words[1 : 1 + len(rest)]) == rest:
+                    return True
+    return False
+
+
+def is_operative_lead(text: str) -> bool:
+    """True when ``text`` opens with an operative verb ("تقرر", "يحث", "وتطلب")."""
+    words = _first_words(text, 1)
+    if not words:
+        return False
+    leads = _operative_leads()
+    w0 = words[0]
+    return w0 in leads or (w0.startswith("و") and w0[1:] in leads)
+
+
+def _split_lines(text: str) -> list[_Line | None]:
+    """Split into lines; ``None`` for blank lines (page breaks count as line breaks)."""
+    out: list[_Line | None] = []
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n\f\v\x1c\x1d\x1e\x85\u2028\u2029")
+        stripped = body.strip()
+        if not stripped:
+            out.append(None)
+        else:
+            lead = len(body) - len(body.lstrip())
+            start = pos + lead
+            end = start + len(stripped)
+            clean = strip_markup(strip_bidi(stripped)).strip()
+            if not clean or not any(ch.isalnum() for ch in clean):
+                out.append(None)
+            else:
+                out.append(_Line(start, end, clean, fold_digits(clean)))
+        pos += len(raw)
+    return out
+
+
+def _body_of(line: _Line) -> tuple[str, str]:
+    """Strip leading list markers: return (clean, scan) of the rest."""
+    m = _LEAD_RE.match(line.scan)
+    k = m.end() if m else 0
+    return line.clean[k:], line.scan[k:]
+
+
+def _find_opening(lines: list[_Line | None]) -> tuple[int, str, str | None, str] | None:
+    """Return (line index, formula, organ code, rest of line) of the opening formula."""
+    for i, line in enumerate(lines):
+        if line is None:
+            continue
+        body, scan = _body_of(line)
+        found = find_opening(body)
+        if found is None:
+            continue
+        formula, code, rest = found
+        has_punct = formula[-1:] in "،,:;؛."
+        if rest and not (has_punct and is_preambular_opener(rest)):
+            continue
+        return i, formula, code, rest
+    return None
+
+
+def _find_closing(lines: list[_Line | None], first: int) -> int:
+    """Index of the closing meeting line ("الجلسة العامة 53") or ``len(lines)``."""
+    seen = 0
+    for i in range(len(lines) - 1, first - 1, -1):
+        line = lines[i]
+        if line is None:
+            continue
+        body, scan = _body_of(line)
+        if fn.footnote_line(scan):
+            continue
+        if meeting_of(scan):
+            return i
+        seen += 1
+        if seen > 6:
+            break
+    return len(lines)
+
+
+def _is_furniture(scan: str, title_key: str | None, *, alone: bool = False) -> bool:
+    """Page numbers, job numbers, running heads; with ``alone`` (blank lines around the line)
+    also OCR debris: a short line without any Arabic letter ("622 6.")."""
+    if _FURNITURE_RE.match(scan):
+        return True
+    if alone and len(scan) <= 40 and not _ARABIC_RE.search(scan):
+        return True
+    m = _SYMBOL_START_RE.match(scan)
+    if m and title_key:
+        rest = " ".join(match_key(m.group("rest")).split())
+        return bool(rest) and (title_key.startswith(rest) or rest.startswith(title_key))
+    return False
+
+
+def _has_marker(line: _Line) -> bool:
+    """True when the line begins with a markdown list/heading marker ("- ", "* ", "#")."""
+    m = _LEAD_RE.match(line.scan)
+    return bool(m and line.scan[: m.end()].strip())
+
+
+def _closed_hard(unit: _Unit) -> bool:
+    """True when the unit ends a sentence ("؛", ".", ":"), not merely a clause ("،")."""
+    return unit.last_char() in "؛;.:!؟?"
+
+
+def _closed(unit: _Unit) -> bool:
+    return unit.last_char() in _TERMINAL
+
+
+def _continues(prev: _Unit, body: str, region: str) -> bool:
+    """Whether a line that starts no paragraph by itself continues ``prev``."""
+    end = prev.last_char()
+    if end not in _TERMINAL:
+        return True
+    if end in "،,":
+        if region == "preamble":
+            # Preambular paragraphs after the first begin with و; a line that does not, after
+            # a comma, is the rest of a sentence cut by a page break.
+            words = _WORD_RE.findall(body[:40])
+            return not (words and words[0].startswith("و"))
+        return True
+    return False
+
+
+def _sub_number(letter: str) -> str:
+    letter = letter.replace("ـ", "")
+    return "هـ" if letter == "ه" else letter
+
+
+def parse(text: str, *, doc_id: str = "", source: str = "<string>") -> Resolution:
+    """Parse cleaned resolution text into a :class:`~qararat.model.Resolution`.
+
+    Args:
+        text: Normalised/corrected text; OCR noise, markdown residue, Arabic-Indic digits and
+            footnote blocks at page breaks are tolerated.
+        doc_id: Identifier stored on the result.
+        source: Where the text came from (path, ``<string>``, ``<stdin>``).
+
+    Returns:
+        The resolution with header, paragraphs (``start``/``end`` are offsets into ``text``),
+        footnotes, references and warnings filled; clause and theme fields are left empty.
+    """
+    warnings: list[Warning] = []
+    lines = _split_lines(text)
+    opening = _find_opening(lines)
+    segment: list[_Line | None] = []
+    opening_text: str | None = None
+    opening_organ: str | None = None
+    if opening is not None:
+        o_idx, opening_text, opening_organ, rest = opening
+        header_lines = lines[:o_idx]
+        first_body = o_idx + 1
+        line = lines[o_idx]
+        if rest and line is not None:
+            off = text.find(rest[:12], line.start, line.end)
+            start = off if off >= 0 else line.start
+            segment.append(_Line(start, line.end, rest, fold_digits(rest)))
+    else:
+        warnings.append(Warning("opening_missing", "no opening formula (إن <organ>،) found"))
+        first_body = _guess_body_start(lines)
+        header_lines = lines[:first_body]
+    closing_idx = _find_closing(lines, first_body)
+    segment.extend(lines[first_body:closing_idx])
+    header = parse_header(
+        [_body_of(ln)[0] if ln else "" for ln in header_lines],
+        [_body_of(ln)[0] if ln else "" for ln in lines[closing_idx:]],
+    )
+    header.opening = opening_text
+    if header.body is None:
+        header.body = opening_organ
+    title_key = " ".join(match_key(header.title).split()) if header.title else None
+
+    units, footnotes, fn_warnings = _assemble(segment, lines[closing_idx:], title_key)
+    warnings.extend(fn_warnings)
+
+    paragraphs: list[Paragraph] = []
+    for i, u in enumerate(units):
+        joined = " ".join(u.parts)
+        refs: list[int] = []
+        for _, _, n in fn.find_markers(joined):
+            if n not in refs:
+                refs.append(n)
+        paragraphs.append(
+            Paragraph(
+                index=i,
+                kind=u.kind,  # type: ignore[arg-type]
+                text=squeeze_spaces(fn.strip_markers(joined)),
+                number=u.number,
+                parent=u.parent,
+                footnote_refs=refs,
+                start=u.start,
+                end=u.end,
+                rejoined=u.rejoined,
+            )
+        )
+        if u.rejoined:
+            label = f"{u.kind} paragraph {u.number}" if u.number else f"{u.kind} paragraph"
+            warnings.append(
+                Warning(
+                    "paragraph_rejoined",
+                    f"paragraph {i} ({label}) was split by a page break and rejoined "
+                    f"({len(u.parts)} parts)",
+                )
+            )
+    if not paragraphs:
+        warnings.append(Warning("no_paragraphs", "no paragraphs found"))
+    warnings.extend(_repair_numbers(paragraphs))
+    warnings.extend(_numbering_warnings(paragraphs))
+    warnings.extend(_footnote_warnings(paragraphs, footnotes))
+
+    references: list[Reference] = []
+    organ = header.body
+    for ln in header_lines:
+        if ln is not None:
+            references.extend(r for _, r in locate_references(ln.clean, organ))
+    for p in paragraphs:
+        for _, r in locate_references(p.text, organ):
+            r.paragraph_index = p.index
+            references.append(r)
+    for f in footnotes:
+        references.extend(r for _, r in locate_references(f.text, organ))
+    for ln in lines[closing_idx:]:
+        if ln is not None and not fn.footnote_line(_body_of(ln)[1]):
+            references.extend(r for _, r in locate_references(ln.clean, organ))
+
+    return Resolution(
+        doc_id=doc_id,
+        source=source,
+        text=text,
+        header=header,
+        paragraphs=paragraphs,
+        footnotes=footnotes,
+        references=references,
+        warnings=warnings,
+    )
+
+
+def _guess_body_start(lines: list[_Line | None]) -> int:
+    """Without an opening formula: the first line that starts a paragraph, else after the
+    leading header lines."""
+    last_header = -1
+    for i, line in enumerate(lines):
+        if line is None:
+            continue
+        body, scan = _body_of(line)
+        if _NUM_RE.match(scan) or is_preambular_opener(body):
+            return i
+        if is_header_line(scan) or find_adoption(scan):
+            last_header = i
+    return last_header + 1
+
+
+def _assemble(
+    segment: list[_Line | None], closing: list[_Line | None], title_key: str | None
+) -> tuple[list[_Unit], list[Footnote], list[Warning]]:
+    """Group body lines into paragraphs and footnotes."""
+    warnings: list[Warning] = []
+    referenced: set[int] = set()
+    has_numbers = False
+    # Layout: when (nearly) every preambular opener follows a blank line, paragraphs are
+    # blank-separated, and an opener right after a non-blank line is a wrapped line's start.
+    openers_after_gap = openers_adjacent = 0
+    after_gap = True
+    for line in segment:
+        if line is None:
+            after_gap = True
+            continue
+        referenced.update(n for _, _, n in fn.find_markers(line.clean))
+        body, scan = _body_of(line)
+        if not has_numbers and _NUM_RE.match(scan):
+            has_numbers = True
+        if not _has_marker(line) and is_preambular_opener(body):
+            if after_gap:
+                openers_after_gap += 1
+            else:
+                openers_adjacent += 1
+        after_gap = bool(fn.footnote_line(scan))
+    n_openers = openers_after_gap + openers_adjacent
+    blank_separated = n_openers >= 3 and openers_after_gap >= 0.75 * n_openers
+
+    units: list[_Unit] = []
+    notes: list[_Footnote] = []
+    region = "preamble"
+    gap = False
+    after_note = False
+    last_number = 0
+    last_main: int | None = None  # index of the last preambular/operative unit
+
+    def sub_context() -> bool:
+        if not units:
+            return False
+        u = units[-1]
+        return u.last_char() == ":" or (u.kind == "subparagraph" and (u.number or "").isdigit())
+
+    n_body = len(segment)
+    sequence = segment + [None] + closing
+    for pos, line in enumerate(sequence):
+        if line is None:
+            gap = True
+            after_note = False
+            continue
+        body, scan = _body_of(line)
+        note = fn.footnote_line(scan)
+        if note and (note[0] in referenced or not sub_context()):
+            notes.append(_Footnote(note[0], [body[note[1] :]]))
+            gap = True
+            after_note = True
+            continue
+        if pos > n_body:
+            continue
+        num = _NUM_RE.match(scan)
+        sub = _SUB_RE.match(scan)
+        if (
+            sub is None
+            and units
+            and (units[-1].last_char() == ":" or units[-1].kind == "subparagraph")
+        ):
+            sub = _SUB_DASH_RE.match(scan)  # "أ - …" only where sub-paragraphs are expected
+        if sub and not (
+            match_key(sub.group(1)) in _sub_letters()
+            or sub.group(1).isascii()
+            or (note and sub_context())
+        ):
+            sub = None
+        if note and sub is None and sub_context():
+            # "(1)" numbering sub-paragraphs of a paragraph ending with ":".
+            sub_num: str | None = str(note[0])
+            sub_len = note[1]
+        else:
+            sub_num, sub_len = None, 0
+        garbled = None if (num or sub or sub_num) else _GARBLED_NUM_RE.match(scan)
+        starts = bool(num or sub or sub_num or garbled or is_preambular_opener(body))
+        if after_note and notes and not starts and not notes[-1].parts[-1].rstrip().endswith("."):
+            notes[-1].parts.append(body)
+            continue
+        after_note = False
+        alone = gap and (pos + 1 >= len(sequence) or sequence[pos + 1] is None)
+        if _is_furniture(scan, title_key, alone=alone):
+            gap = True
+            continue
+        prev = units[-1] if units else None
+        if num:
+            n = int(num.group(1))
+            if prev is not None and not _closed(prev) and n != last_number + 1:
+                num = None
+        if num:
+            n = int(num.group(1))
+            units.append(
+                _Unit("operative", str(n), None, line.start, line.end, [body[num.end() :]])
+            )
+            last_number = n
+            region = "operative"
+            last_main = len(units) - 1
+        elif sub or sub_num:
+            if sub:
+                letter, k = _sub_number(sub.group(1)), sub.end()
+            else:
+                letter, k = sub_num or "", sub_len
+            units.append(_Unit("subparagraph", letter, last_main, line.start, line.end, [body[k:]]))
+        elif garbled:
+            # a numbered paragraph whose number OCR destroyed; numbered later from its place
+            units.append(
+                _Unit("operative", None, None, line.start, line.end, [body[garbled.end() :]])
+            )
+            region = "operative"
+            last_main = len(units) - 1
+        elif prev is None:
+            kind = "preambular" if region == "preamble" else "operative"
+            units.append(_Unit(kind, None, None, line.start, line.end, [body]))
+            last_main = len(units) - 1
+        elif blank_separated and not gap and not _has_marker(line) and not _closed_hard(prev):
+            # blank lines separate paragraphs: an adjacent line is a wrapped line, even when
+            # it happens to begin with "وإذ …" or "و…"
+            prev.add(body, line.end)
+        elif (
+            not has_numbers
+            and region == "preamble"
+            and is_operative_lead(body)
+            and (gap or _closed(prev))
+        ):
+            region = "operative"
+            units.append(_Unit("operative", None, None, line.start, line.end, [body]))
+            last_main = len(units) - 1
+        elif region == "preamble" and is_preambular_opener(body):
+            units.append(_Unit("preambular", None, None, line.start, line.end, [body]))
+            last_main = len(units) - 1
+        elif not _has_marker(line) and _continues(prev, body, region):
+            prev.add(body, line.end)
+            if gap:
+                prev.rejoined = True
+        else:
+            kind = "preambular" if region == "preamble" else "operative"
+            units.append(_Unit(kind, None, None, line.start, line.end, [body]))
+            last_main = len(units) - 1
+        gap = False
+
+    footnotes: list[Footnote] = []
+    seen: set[int] = set()
+    for note_ in notes:
+        if note_.number in seen:
+            warnings.append(
+                Warning("footnote_repeat", f"footnote {note_.number} appears more than once")
+            )
+            continue
+        seen.add(note_.number)
+        footnotes.append(Footnote(note_.number, squeeze_spaces(" ".join(note_.parts))))
+    return units, footnotes, warnings
+
+
+def _repair_numbers(paragraphs: list[Paragraph]) -> list[Warning]:
+    """Give operative paragraphs the number their place proves, where OCR lost or garbled it.
+
+    Operative paragraphs are numbered 1, 2, 3 …; a paragraph whose number matches its place is
+    an anchor. A paragraph without a number, or with a wrong one, that lies after an anchor (or
+    first) and before another anchor takes the number of its place; so does one whose written
+    number is its place's number with digits lost ("0" for 10, "1" for 11). Anything else
+    keeps its number and is reported by the numbering checks.
+    """
+    ops = [p for p in paragraphs if p.kind == "operative"]
+    if not any(p.number is not None for p in ops):
+        return []
+    anchors = [i for i, p in enumerate(ops) if p.number == str(i + 1)]
+    out: list[Warning] = []
+    for i, p in enumerate(ops):
+        expected = str(i + 1)
+        if p.number == expected:
+            continue
+        before = i == 0 or (bool(anchors) and anchors[0] < i)
+        after = bool(anchors) and anchors[-1] > i
+        if p.number is None:
+            tail_unnumbered = all(q.number is None for q in ops[i:])
+            if before and (after or (tail_unnumbered and bool(anchors))):
+                p.number = expected
+                out.append(
+                    Warning(
+                        "numbering_inferred",
+                        f"paragraph {p.index} has no readable number; numbered {expected} "
+                        "from its place",
+                    )
+                )
+            else:
+                out.append(
+                    Warning(
+                        "unnumbered_operative",
+                        f"paragraph {p.index} follows numbered operative paragraphs "
+                        "but has no number",
+                    )
+                )
+            continue
+        lost_digits = len(p.number) < len(expected) and expected.endswith(p.number)
+        if before and (after or lost_digits):
+            out.append(
+                Warning(
+                    "numbering_repaired",
+                    f"paragraph {p.index} is numbered {p.number} but stands at place "
+                    f"{expected}; renumbered {expected}",
+                )
+            )
+            p.number = expected
+    return out
+
+
+def _numbering_warnings(paragraphs: list[Paragraph]) -> list[Warning]:
+    out: list[Warning] = []
+    prev: int | None = None
+    for p in paragraphs:
+        if p.kind != "operative" or p.number is None:
+            continue
+        n = int(p.number)
+        expected = 1 if prev is None else prev + 1
+        if prev is not None and n <= prev:
+            out.append(
+                Warning("numbering_repeat", f"operative paragraph {n} follows paragraph {prev}")
+            )
+        elif n != expected:
+            out.append(
+                Warning(
+                    "numbering_gap",
+                    f"operative paragraph {n} follows "
+                    + (f"paragraph {prev}" if prev is not None else "the preamble")
+                    + f"; expected {expected}",
+                )
+            )
+        prev = n
+    return out
+
+
+def _footnote_warnings(paragraphs: list[Paragraph], footnotes: list[Footnote]) -> list[Warning]:
+    out: list[Warning] = []
+    have = {f.number for f in footnotes}
+    cited: dict[int, int] = {}
+    for p in paragraphs:
+        for n in p.footnote_refs:
+            cited.setdefault(n, p.index)
+    for n in sorted(cited):
+        if n not in have:
+            out.append(
+                Warning(
+                    "footnote_missing",
+                    f"footnote {n} is referenced in paragraph {cited[n]} but its text is missing",
+                )
+            )
+    for n in sorted(have - set(cited)):
+        out.append(Warning("footnote_unreferenced", f"footnote {n} has no marker in the text"))
+    return out
