@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
@@ -49,6 +50,9 @@ class AnalyzeConfig:
 
 
 DEFAULT_CONFIG = AnalyzeConfig()
+_RE_FILE_NAME = re.compile(
+    r"(?:[/~]|\.\.?/)\S*|\S+\.(?:txt|text|md|utf8|csv|json)", re.IGNORECASE
+)
 
 
 def _as_document(source: str | Path | Document) -> Document:
@@ -59,9 +63,10 @@ def _as_document(source: str | Path | Document) -> Document:
     if source == "-":
         return read_document(source)
     if "\n" not in source and len(source) < 1024:
-        p = Path(source)
-        if p.suffix and p.exists() or p.is_file():
-            return read_document(p)
+        # An existing file is read; a one-word string that looks like a file name is a path
+        # that is missing (read_document says so) rather than text to analyse.
+        if Path(source).is_file() or _RE_FILE_NAME.fullmatch(source):
+            return read_document(source)
     return read_text(source)
 
 

@@ -98,14 +98,14 @@ def _error(message: str) -> None:
 def run_analyze(args: argparse.Namespace) -> int:
     """``qararat analyze``: one JSON object per file (a list for several), or tables."""
     from qararat.analysis import analyze
-    from qararat.io import InputError
+    from qararat.io import InputError, read_document
 
     config = config_from_args(args)
     results = []
     status = EXIT_OK
     for name in args.files:
         try:
-            results.append(analyze(name, config))  # type: ignore[arg-type]
+            results.append(analyze(read_document(name), config))  # type: ignore[arg-type]
         except InputError as exc:
             _error(str(exc))
             status = EXIT_USAGE

@@ -1,0 +1,230 @@
+"""Lead matching: labels, both genders, openers, OCR damage, modifiers, secondary clauses."""
+
+from __future__ import annotations
+
+import pytest
+
+from qararat.clauses import ClauseConfig, classify_lead, find_secondary_clauses, match_lead
+from qararat.clauses.distance import weighted_distance
+from qararat.clauses.leads import tokenize
+from qararat.clauses.lexicon import default_lexicon, masculine_of
+
+RULES = ClauseConfig(fuzzy=False, use_model=False)
+FUZZY = ClauseConfig(fuzzy=True, use_model=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "lead"),
+    [
+        ("إذ تشير إلى قراراتها السابقة،", "recall", "تشير"),
+        ("وإذ تؤكد من جديد أن خطة العمل", "reaffirm", "تؤكد من جديد"),
+        ("وإذ تؤكد أن بناء القدرات", "emphasize", "تؤكد"),
+        ("وإذ تعيد تأكيد التزامها", "reaffirm", "تعيد تأكيد"),
+        ("وإذ تحيط علماً بتقرير الأمين العام،", "take_note", "تحيط علماً"),
+        ("وإذ تضع في اعتبارها أن على كل الدول", "bear_in_mind", "تضع في اعتبارها"),
+        ("وإذ يساورها بالغ القلق لأن جميع البلدان", "concerned", "يساورها بالغ القلق"),
+        ("وإذ يثير جزعها استمرار التفاوت", "alarmed", "يثير جزعها"),
+        ("واقتناعا منها بأن الحد من مخاطر الكوارث", "convinced", "اقتناعا منها"),
+        ("وتصميما منها على التصدي بحزم", "determined", "تصميما منها"),
+        ("ورغبة منها في تعزيز التضامن", "desire", "رغبة منها"),
+        ("وقد نظرت في تقرير الأمين العام،", "consider", "قد نظرت"),
+        ("وإذ تأخذ في الاعتبار الأساليب الجديدة", "take_into_account", "تأخذ في الاعتبار"),
+        ("1 - تحث الدول الأعضاء على", "urge", "تحث"),
+        ("12 - **تعرب عن التضامن** مع الضحايا", "express", "تعرب"),
+        ("3 - **تهيب** بالحكومات أن تتابع", "call_upon", "تهيب"),
+        ("7 - تثني على الدول الأعضاء", "commend", "تثني"),
+        ("9 - تتطلع إلى التقرير المقبل", "look_forward", "تتطلع"),
+    ],
+)
+def test_clauses_feminine_leads(text: str, label: str, lead: str) -> None:
+    m = classify_lead(text, masculine=False, config=RULES)
+    assert (m.label, m.lead, m.source) == (label, lead, "rules")
+    assert text[m.start : m.end] == lead
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "lead"),
+    [
+        ("إذ يشير إلى قراراته السابقة،", "recall", "يشير"),
+        ("وإذ يؤكد من جديد التزامه القوي", "reaffirm", "يؤكد من جديد"),
+        ("وإذ يضع في اعتباره مسؤوليته الرئيسية", "bear_in_mind", "يضع في اعتباره"),
+        ("وإذ يساوره بالغ القلق إزاء", "concerned", "يساوره بالغ القلق"),
+        ("وإذ يثير جزعه العدد المرتفع", "alarmed", "يثير جزعه"),
+        ("واقتناعا منه بأن", "convinced", "اقتناعا منه"),
+        ("وقد نظر في تقرير الأمين العام", "consider", "قد نظر"),
+        ("4 - يأذن للدول الأعضاء", "authorize", "يأذن"),
+        ("2 - يطالب جميع الأطراف بأن", "demand", "يطالب"),
+        ("5 - يقرر أن يبقي المسألة قيد نظره", "decide", "يقرر"),
+        ("6 - يحيط علما بتقرير", "take_note", "يحيط علما"),
+    ],
+)
+def test_clauses_masculine_leads(text: str, label: str, lead: str) -> None:
+    m = classify_lead(text, masculine=True, config=RULES)
+    assert (m.label, m.lead) == (label, lead)
+
+
+@pytest.mark.parametrize(
+    ("form", "inflect", "expected"),
+    [
+        ("تشير", "present", "يشير"),
+        ("تضع في اعتبار{ها}", "present", "يضع في اعتباره"),
+        ("يثير جزع{ها}", "present", "يثير جزعه"),
+        ("نظرت", "perfect", "نظر"),
+        ("اقتناعا من{ها}", "none", "اقتناعا منه"),
+    ],
+)
+def test_clauses_masculine_derivation(form: str, inflect: str, expected: str) -> None:
+    assert masculine_of(form, inflect) == expected
+
+
+def test_clauses_table_has_every_labels_md_label() -> None:
+    labels = set(default_lexicon().labels)
+    contract = {
+        "recall",
+        "reaffirm",
+        "recognize",
+        "note",
+        "take_note",
+        "welcome",
+        "emphasize",
+        "reiterate",
+        "bear_in_mind",
+        "express",
+        "concerned",
+        "urge",
+        "request",
+        "call_upon",
+        "invite",
+        "encourage",
+        "decide",
+        "condemn",
+        "deplore",
+        "commend",
+        "endorse",
+        "adopt",
+        "recommend",
+        "declare",
+        "acknowledge",
+        "demand",
+        "authorize",
+        "appeal",
+        "consider",
+        "look_forward",
+        "convinced",
+        "determined",
+        "desire",
+        "guided",
+        "aware",
+        "alarmed",
+        "take_into_account",
+        "regret",
+        "remind",
+        "other",
+    }
+    assert contract <= labels
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("16 - **تهييب** بالدول الأعضاء أن تأخذ", "call_upon"),
+        ("10 - **تشجيع** مكتب الأمم المتحدة على التعاون", "encourage"),
+        ("وإنه ترهب بالجهود التي تبذلها الدول", "welcome"),
+        ("وإذ نسلم بأن التعاون الدولي", "recognize"),
+        ("وإذ تشبر إلى قراراتها", "recall"),
+        ("وإذ تحيظ علما بتقرير", "take_note"),
+        ("2 - تطلت إلى الأمين العام", "request"),
+        ("8 - يحت جميع الدول", "urge"),
+    ],
+)
+def test_clauses_ocr_damaged_leads_match_fuzzily(text: str, label: str) -> None:
+    m = classify_lead(text, kind=None, config=FUZZY)
+    assert (m.label, m.source) == (label, "fuzzy")
+    assert 0.5 <= m.confidence < 1.0
+    assert classify_lead(text, config=RULES).label == "other"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["وإن تكرر إدانتها الشديدة للاتجار", "وإنه تسلّم بأن الهدف", "وإن تضع في اعتبارها أن"],
+)
+def test_clauses_damaged_opener_skipped_by_position(text: str) -> None:
+    m = classify_lead(text, config=RULES)
+    assert m.label != "other" and m.source == "rules"
+    assert m.opener in ("وإن", "وإنه")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["(أ) تشجيع التصديق العالمي على الاتفاقية", "(ج) تعزيز التعاون بين الدول", "مساعدة الدول"],
+)
+def test_clauses_subparagraph_verbal_nouns_stay_other(text: str) -> None:
+    assert classify_lead(text, kind="subparagraph").label == "other"
+
+
+@pytest.mark.parametrize(
+    "text", ["وإذ تعمل الدول على", "والاجتماعي داخل البلدان وفيما بينها", "الجلسة العامة 53"]
+)
+def test_clauses_unknown_openings_are_other(text: str) -> None:
+    m = classify_lead(text, config=FUZZY)
+    assert (m.label, m.lead) == ("other", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "modifiers"),
+    [
+        ("وإذ تشير أيضا إلى", ["also"]),
+        ("وإذ تشير كذلك إلى", ["further"]),
+        ("وإذ تحيط علما مع التقدير أيضا بالعمل", ["with_appreciation", "also"]),
+        ("وإذ تلاحظ بقلق بالغ أثرها", ["with_concern", "deeply"]),
+        ("وإذ تلاحظ مع القلق أن", ["with_concern"]),
+        ("8 - تدين بشدة جميع الانتهاكات", ["strongly"]),
+        ("6 - تعرب عن بالغ تقديرها للعاملين", ["deeply"]),
+        ("وإذ يساورها بالغ القلق لأن", ["deeply"]),
+        ("5 - تعرب بعمق عن أسفها", ["deeply"]),
+        ("3 - تهيب بالحكومات أن تتابع", []),
+        ("2 - تشير إلى الدور البالغ الأهمية", []),
+    ],
+)
+def test_clauses_modifiers(text: str, modifiers: list[str]) -> None:
+    assert classify_lead(text, config=RULES).modifiers == modifiers
+
+
+@pytest.mark.parametrize(
+    ("text", "masculine", "secondary"),
+    [
+        (
+            "تؤكد من جديد أن تغير المناخ، وتعرب عن بالغ قلقها، وتشدد على ضرورة",
+            False,
+            ["express", "emphasize"],
+        ),
+        (
+            "تشير إلى قرارها، وفيما ترحب بالمناسبات، تدعو جميع أصحاب المصلحة",
+            False,
+            ["welcome", "invite"],
+        ),
+        ("تشير أيضا إلى ما انتهت إليه، ومن ثم تقرر أن تنظم اجتماعا", False, ["decide"]),
+        ("وإذ تسلّم بأن الجائحة، وإن تلاحظ بقلق بالغ أثرها", False, ["note"]),
+        ("ترحب بالعمل الذي تضطلع به الهيئة، وتشجعها على مواصلة", False, ["encourage"]),
+        ("يرحب بالتقرير ويطلب إلى الأمين العام", True, ["request"]),
+        # Nouns, participles, subordinate clauses and the other gender do not count.
+        ("تحث الدول آخذة في الاعتبار الدور، وتشجيع التصديق", False, []),
+        ("تطلب إلى الأمين العام أن يقدم تقريرا وأن تؤكد", False, []),
+        ("تشجع نهجا يستند إلى حقوق الإنسان ويراعي الاعتبارات", False, []),
+        ("وإذ يسلم بضرورة اتباع نهج يركز على الضحايا ويراعي الصدمات", True, []),
+    ],
+)
+def test_clauses_secondary_clauses(text: str, masculine: bool, secondary: list[str]) -> None:
+    toks = tokenize(text)
+    lead = match_lead(text, toks, masculine=masculine)
+    clauses = find_secondary_clauses(text, toks, lead.token_end, masculine=masculine)
+    assert [c.label for c in clauses] == secondary
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "at_most"),
+    [("تهييب", "تهيب", 0.3), ("ترهب", "ترحب", 0.6), ("نسلم", "تسلم", 0.35), ("تشبر", "تشير", 0.35)],
+)
+def test_clauses_distance_known_confusions_are_cheap(a: str, b: str, at_most: float) -> None:
+    assert weighted_distance(a, b) <= at_most
+    assert weighted_distance(a, b) < weighted_distance("تقرر", b)
