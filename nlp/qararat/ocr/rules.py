@@ -1,0 +1,127 @@
+"""Structural rules from the grammar of resolutions: clause openers and operative lead verbs.
+
+A resolution is one sentence: the organ ("إن الجمعية العامة،"), preambular paragraphs opened by
+"إذ"/"وإذ" + an imperfective verb, then numbered operative paragraphs opened by a present-tense
+lead verb. OCR turns "وإذ" into "وإن"/"وإنه" and lead verbs into nouns or non-words; these are
+real-word errors a word list cannot see, but their position gives them away. A genuine "وإن"
+in running text ("وإن كان") is never touched: the rules look only at paragraph openings and at
+"، وإذ + lead verb" coordinations inside the preamble.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from qararat.normalize import strip_diacritics
+
+_BIDI = "\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069"
+_RE_OPERATIVE = re.compile(rf"^[\s*\-–{_BIDI}]*\d{{1,3}}[{_BIDI}]*\s*[-–.]\s*")
+_RE_LINE_PREFIX = re.compile(rf"^[\s*\-–_>{_BIDI}]*")
+_RE_ORGAN = re.compile(r"^[\s*]*[إا]ن\s+(?:ال|مجلس|لجنة)[^\n]{0,80}[،,]\s*[*]*\s*$")
+
+
+@dataclass(frozen=True)
+class LeadVocabulary:
+    """Lead verbs (first words of lead phrases) in both genders, and preambular openers."""
+
+    feminine: frozenset[str]
+    masculine: frozenset[str]
+    openers: tuple[str, ...]
+
+    def all(self) -> frozenset[str]:
+        """Both genders."""
+        return self.feminine | self.masculine
+
+
+def _masculine(word: str) -> str:
+    if word.startswith("ت"):
+        return "ي" + word[1:]
+    return word.replace("ها", "ه") if word.endswith("ها") else word
+
+
+@lru_cache(maxsize=1)
+def lead_vocabulary() -> LeadVocabulary:
+    """Lead verbs from ``clauses/data/leads.json`` (the clauses module's vocabulary).
+
+    Falls back to this module's ``data/lead_verbs.json`` when the clauses data is absent.
+    """
+    fem: set[str] = set()
+    try:
+        path = resources.files("qararat.clauses").joinpath("data").joinpath("leads.json")
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for entry in data.get("leads", []):
+            for form in entry.get("forms", []):
+                first = strip_diacritics(form.split()[0]).replace("{ها}", "ها")
+                if first.startswith(("ت", "ي")) and len(first) >= 3:
+                    fem.add(first)
+    except (ModuleNotFoundError, FileNotFoundError, OSError, ValueError, TypeError):
+        fem = set()
+    own = json.loads(
+        resources.files("qararat.ocr")
+        .joinpath("data")
+        .joinpath("lead_verbs.json")
+        .read_text(encoding="utf-8")
+    )
+    if not fem:
+        fem = {strip_diacritics(w) for w in own["feminine"]} | set(own["other_leads"])
+    return LeadVocabulary(
+        feminine=frozenset(fem),
+        masculine=frozenset(_masculine(w) for w in fem),
+        openers=tuple(own["openers"]),
+    )
+
+
+def paragraph_zones(text: str) -> list[tuple[int, int, str]]:
+    """Lines of ``text`` as ``(start, end, zone)`` with zone ``head``, ``organ``,
+    ``preamble``, ``operative`` or ``other``.
+
+    The preamble runs from the organ line ("إن الجمعية العامة،") to the first numbered
+    paragraph; operative lines are numbered lines after it. Without an organ line, lines before
+    the first numbered paragraph are ``head``.
+    """
+    out: list[tuple[int, int, str]] = []
+    zone = "head"
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if zone == "head" and _RE_ORGAN.match(line):
+            out.append((start, end, "organ"))
+            zone = "preamble"
+            continue
+        if _RE_OPERATIVE.match(line) and zone in ("preamble", "operative"):
+            zone = "operative"
+            out.append((start, end, "operative"))
+            continue
+        if zone == "operative":
+            out.append((start, end, "other"))
+        else:
+            out.append((start, end, zone))
+    return out
+
+
+def operative_lead_offset(line: str) -> int | None:
+    """Offset of the first word after an operative number ("12 - **تهيب**" → offset of ت)."""
+    m = _RE_OPERATIVE.match(line)
+    if not m:
+        return None
+    rest = line[m.end() :]
+    skip = len(rest) - len(rest.lstrip("* _"))
+    return m.end() + skip
+
+
+def line_start_offset(line: str) -> int:
+    """Offset of the first word of a line, past markdown and dashes."""
+    return _RE_LINE_PREFIX.match(line).end()  # type: ignore[union-attr]
+
+
+def organ_gender(text: str) -> str:
+    """``feminine`` (General Assembly, commissions) or ``masculine`` (councils)."""
+    for line in text.split("\n"):
+        if _RE_ORGAN.match(line):
+            return "masculine" if ("مجلس" in line or "المؤتمر" in line) else "feminine"
+    return "feminine"
