@@ -24,7 +24,8 @@ run: $(STAMP)
 	$(VENV)/bin/qararat analyze $(SAMPLE) --format json -o $(OUT)/A_RES_76_186.json
 	$(VENV)/bin/qararat clean $(SAMPLE) -o $(OUT)/A_RES_76_186.clean.txt --corrections $(OUT)/A_RES_76_186.corrections.json
 	$(VENV)/bin/qararat report $(SAMPLE) -o $(OUT)/A_RES_76_186.report.html --csv $(OUT)/A_RES_76_186.corrections.csv
-	$(VENV)/bin/qararat stats $(SAMPLE) --format table
+	$(VENV)/bin/qararat stats $(SAMPLE) --format table --table strength_profile
+	$(VENV)/bin/qararat stats $(SAMPLE) --format table --table document_themes
 	@echo "wrote $(OUT)/A_RES_76_186.json, .clean.txt, .corrections.json, .report.html"
 
 test: $(STAMP)
@@ -37,6 +38,9 @@ lint: $(STAMP)
 eval: $(STAMP)
 	$(PY) scripts/eval_ocr.py
 	$(PY) scripts/eval_clauses.py
+	$(PY) scripts/eval_themes.py
+	$(PY) scripts/eval_adapt.py
+	$(PY) -m qararat.structure.evaluate corpora/dev corpora/ocr/clean corpora/ocr/fax corpora/ocr/noisy --labels corpora/dev/labels
 
 models: $(STAMP)
 	$(PY) scripts/train_clause_model.py

@@ -115,4 +115,4 @@ def test_batch_cli_unusable_arguments_exit_two(
     err = capsys.readouterr().err
     assert message in err
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
-    assert not (tmp_path / "out" / "documents.parquet").exists()
+    assert not (tmp_path / "out").exists()

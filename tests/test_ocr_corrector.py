@@ -88,7 +88,7 @@ def test_ocr_never_touches_digits_latin_markers(corrector: Corrector, text: str)
     assert corrections, "the example has errors to fix"
     protected = re.compile(r"[0-9A-Za-z/⁽⁾⁰-⁹()٠-٩.،؛,]")
     for c in corrections:
-        if c.rule == "comma":
+        if c.rule in ("comma", "punctuation"):
             continue
         assert not protected.search(c.original), c
     fixed = apply_corrections(text, _applied(corrections))[0]
@@ -181,15 +181,24 @@ def test_ocr_low_confidence_is_a_suggestion(corrector: Corrector) -> None:
     assert corrections and not any(c.applied for c in corrections)
 
 
-def test_ocr_adapt_learns_corpus_forms(corrector: Corrector) -> None:
-    # A form the lexicon does not know, one letter from a common word: corrected alone,
-    # learnt as a corpus form once the corpus uses it often enough.
-    name = "اللجننة"
-    text = f"تدعو {name} إلى مواصلة عملها"
-    assert any(c.original == name for c in corrector.correct(text))
-    adapted = corrector.adapt([f"يعمل {name} مع الدول، ويقدم {name} تقريرا، ويواصل {name}"])
-    assert all(c.original != name for c in adapted.correct(text))
+def test_ocr_adapt_keeps_correcting_systematic_misreadings(corrector: Corrector) -> None:
+    # An engine repeats its own errors across a corpus: a frequent unknown form one letter
+    # from a common word is not learnt, it is still corrected after adaptation.
+    wrong = "الانفاقية"
+    text = f"تدعو الدول إلى التصديق على {wrong} الدولية"
+    corpus = [f"تنفذ الدول {wrong} وتحترم {wrong} وتعزز {wrong} وتدعم {wrong}"]
+    adapted = corrector.adapt(corpus)
     assert adapted is not corrector
+    assert [c.replacement for c in adapted.correct(text) if c.original == wrong] == ["الاتفاقية"]
+
+
+def test_ocr_adapt_reweights_known_words_and_learns_pairs(corrector: Corrector) -> None:
+    word, nxt = "المستنقعات", "الساحلية"  # valid, rare in the packaged counts
+    corpus = [f"حماية {word} {nxt} وإدارة {word} {nxt} وتأهيل {word} {nxt}"] * 2
+    adapted = corrector.adapt(corpus)
+    assert adapted.lexicon.logp(word) > corrector.lexicon.logp(word)
+    assert adapted.bigrams.seen(word, nxt) >= 3
+    assert corrector.bigrams.seen(word, nxt) == 0
 
 
 def test_ocr_module_function_uses_default(corrector: Corrector) -> None:

@@ -40,6 +40,11 @@ def _add_analysis_options(p: argparse.ArgumentParser) -> None:
         default=None,
         help="minimum confidence to apply an OCR correction (default: the engine's)",
     )
+    p.add_argument(
+        "--corpus-ngrams",
+        metavar="FILE",
+        help="corpus word counts to adapt OCR correction to (written by 'qararat batch --adapt')",
+    )
 
 
 def config_from_args(args: argparse.Namespace) -> object:
@@ -49,7 +54,12 @@ def config_from_args(args: argparse.Namespace) -> object:
     threshold = getattr(args, "threshold", None)
     if threshold is not None and not 0.0 <= threshold <= 1.0:
         raise ValueError("--threshold must be between 0 and 1")
-    return AnalyzeConfig(correct=not getattr(args, "no_correct", False), threshold=threshold)
+    ngrams = getattr(args, "corpus_ngrams", None)
+    if ngrams is not None and not Path(ngrams).is_file():
+        raise ValueError(f"{ngrams}: no such file (--corpus-ngrams)")
+    return AnalyzeConfig(
+        correct=not getattr(args, "no_correct", False), threshold=threshold, corpus_ngrams=ngrams
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:

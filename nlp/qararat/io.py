@@ -217,8 +217,20 @@ def read_bytes(data: bytes, *, source: str = "<bytes>", doc_id: str | None = Non
 
 
 def read_text(text: str, *, source: str = "<string>", doc_id: str | None = None) -> Document:
-    """Wrap an already decoded string as a :class:`Document`."""
-    digest = hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
+    """Wrap an already decoded string as a :class:`Document`.
+
+    Raises:
+        InputError: Only whitespace, or lone surrogates (not Unicode text: no output format
+            could write them).
+    """
+    try:
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    except UnicodeEncodeError as exc:
+        raise InputError(
+            source,
+            f"not valid Unicode text (lone surrogate U+{ord(text[exc.start]):04X} "
+            f"at offset {exc.start})",
+        ) from None
     if not text.strip():
         raise InputError(source, "no text (only whitespace)")
     return Document(

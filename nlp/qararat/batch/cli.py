@@ -51,6 +51,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "--threshold", type=float, default=None,
         help="minimum confidence to apply an OCR correction (default: the engine's)",
     )
+    p.add_argument(
+        "--adapt", action="store_true",
+        help="count the corpus's words and word pairs first and let OCR correction use them",
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
     p.set_defaults(func=run)
 
@@ -82,6 +86,7 @@ def run(args: argparse.Namespace) -> int:
             pattern=args.glob,
             progress=not quiet and sys.stderr.isatty(),
             log=_stderr,
+            adapt=args.adapt,
         )
     except BatchUsageError as exc:
         _stderr(f"error: {exc}")

@@ -23,7 +23,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, is_dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -383,6 +383,7 @@ def run_batch(
     progress: bool = False,
     log: Logger | None = None,
     analyzer: Analyzer | None = None,
+    adapt: bool = False,
 ) -> BatchResult:
     """Analyse a corpus into ``outdir`` (see the module docstring for the steps).
 
@@ -400,6 +401,10 @@ def run_batch(
         analyzer: ``(Document, config) -> Resolution`` to run instead of
             :func:`qararat.analysis.analyze` (a module-level function, so worker processes can
             import it); ``config`` is still fingerprinted for resuming.
+        adapt: First count words and word pairs over the whole corpus
+            (``OUTDIR/corpus_ngrams.tsv.gz``) and let the OCR ranking use them
+            (:attr:`~qararat.analysis.AnalyzeConfig.corpus_ngrams`). With a remote Dask
+            scheduler, OUTDIR must be on a disk the workers share.
 
     Returns:
         A :class:`BatchResult`.
@@ -421,24 +426,28 @@ def run_batch(
     if not inputs:
         raise BatchUsageError("no inputs given")
     out = Path(outdir)
+    if out.exists() and not out.is_dir():
+        raise BatchUsageError(f"output directory {out} exists and is not a directory")
+    found = discover(list(inputs), pattern=pattern, exclude=[out])
+    if found.missing:
+        raise BatchUsageError(
+            "no such file, directory or matching pattern: " + ", ".join(found.missing)
+        )
+    if not found.files:
+        raise BatchUsageError(f"no input documents found (pattern {pattern!r})")
     _prepare_outdir(out)
     config = _default_config() if config is None else config
+    if adapt:
+        config = _adapted_config(config, found.files, out)
     fingerprint = config.fingerprint() if hasattr(config, "fingerprint") else repr(config)
+    for warning in found.warnings:
+        say(f"warning: {warning}")
     with contextlib.ExitStack() as stack:
         try:
             stack.enter_context(outdir_lock(out))
         except OutdirLockedError as exc:
             raise BatchUsageError(str(exc)) from None
         sweep_temporaries(out)
-        found = discover(list(inputs), pattern=pattern, exclude=[out])
-        if found.missing:
-            raise BatchUsageError(
-                "no such file, directory or matching pattern: " + ", ".join(found.missing)
-            )
-        for warning in found.warnings:
-            say(f"warning: {warning}")
-        if not found.files:
-            raise BatchUsageError(f"no input documents found (pattern {pattern!r})")
         result = BatchResult(outdir=out, total=len(found.files), warnings=list(found.warnings))
         run_id = f"{datetime.now(timezone.utc):%Y%m%dT%H%M%S}-{os.getpid()}"
         state = _Run(
@@ -517,3 +526,27 @@ def _write_run_json(
     }
     with contextlib.suppress(OSError):
         atomic_write_text(out / RUN_JSON, json.dumps(info, ensure_ascii=False, indent=2) + "\n")
+
+
+CORPUS_NGRAMS = "corpus_ngrams.tsv.gz"
+
+
+def _adapted_config(config: Any, files: Sequence[InputFile], out: Path) -> Any:
+    """Count the corpus (readable documents only) and point the config at the counts."""
+    from dataclasses import replace
+
+    from qararat.analysis import write_corpus_ngrams
+    from qararat.io import InputError, read_document
+
+    def texts() -> Iterator[str]:
+        for f in files:
+            try:
+                yield read_document(f.path).text
+            except InputError:
+                continue  # reported as an error when the document itself is processed
+
+    tmp = out / f".{CORPUS_NGRAMS}.tmp"
+    write_corpus_ngrams(texts(), tmp)
+    target = out / CORPUS_NGRAMS
+    os.replace(tmp, target)
+    return replace(config, corpus_ngrams=str(target.resolve()))

@@ -18,6 +18,7 @@ from qararat.clauses.lexicon import fold, load_json
 
 _CLAUSE_PUNCT = frozenset("؛;.:")
 _MAX_GAP = 10
+_MAX_CACHED = 100_000
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,10 @@ class Gazetteer:
         self.names: tuple[str, ...] = tuple(
             dict.fromkeys(n for e in data["entities"] for n in e["names"])
         )
+        # First words long enough for fuzzy matching, in table order; fuzzy candidates of the
+        # words seen so far (the same words come back paragraph after paragraph).
+        self._long_firsts = tuple((f, len(f)) for f in self.by_first if len(f) >= 5)
+        self._candidates: dict[str, list[tuple[str, float]]] = {}
 
     # -- matching -------------------------------------------------------------------------
     @staticmethod
@@ -71,6 +76,15 @@ class Gazetteer:
         return list(dict.fromkeys(out))
 
     def _first_candidates(self, key: str) -> list[tuple[str, float]]:
+        found = self._candidates.get(key)
+        if found is None:
+            found = self._find_first_candidates(key)
+            if len(self._candidates) >= _MAX_CACHED:
+                self._candidates.clear()
+            self._candidates[key] = found
+        return found
+
+    def _find_first_candidates(self, key: str) -> list[tuple[str, float]]:
         found: list[tuple[str, float]] = []
         for stem in self._stems(key):
             if stem in self.by_first:
@@ -80,8 +94,9 @@ class Gazetteer:
         for stem in self._stems(key):
             if len(stem) < 5:
                 continue
-            for first in self.by_first:
-                if abs(len(first) - len(stem)) <= 1 and len(first) >= 5:
+            n = len(stem)
+            for first, length in self._long_firsts:
+                if abs(length - n) <= 1:
                     d = weighted_distance(stem, first, limit=0.7)
                     if d <= 0.7:
                         found.append((first, d))

@@ -15,7 +15,6 @@ from qararat.clauses.leads import (
     tokenize,
 )
 from qararat.clauses.lexicon import Lexicon, default_lexicon
-from qararat.clauses.model import get_model, model_text
 from qararat.model import Paragraph, Resolution
 
 
@@ -76,6 +75,10 @@ def _classify(
     match = match_lead(text, toks, masculine=masculine, fuzzy=cfg.fuzzy and lenient)
     if match.label != "other" or not (cfg.use_model and lenient) or not toks:
         return match
+    # Imported here: scikit-learn takes seconds to import, and ordinary documents are labelled
+    # by the rules and the fuzzy matcher alone.
+    from qararat.clauses.model import get_model, model_text
+
     model = get_model(cfg.model_dir)
     if model is None:
         return match

@@ -72,6 +72,9 @@ def default_costs() -> Costs:
 def weighted_distance(a: str, b: str, costs: Costs | None = None, *, limit: float = 99.0) -> float:
     """Weighted Levenshtein distance from ``a`` to ``b``.
 
+    With the packaged costs, results are memoised: the same few hundred words are compared
+    with the same lead and gazetteer forms paragraph after paragraph.
+
     Args:
         a: Observed string (already folded with ``match_key``).
         b: Reference string (already folded).
@@ -81,28 +84,71 @@ def weighted_distance(a: str, b: str, costs: Costs | None = None, *, limit: floa
     Returns:
         The cheapest total cost of edits turning ``a`` into ``b``.
     """
-    c = costs or default_costs()
     if a == b:
         return 0.0
-    n, m = len(a), len(b)
-    prev = [0.0] * (m + 1)
-    for j in range(1, m + 1):
-        prev[j] = prev[j - 1] + c.indel_cost(b, j - 1)
-    for i in range(1, n + 1):
-        del_a = c.indel_cost(a, i - 1)
-        cur = [prev[0] + del_a] + [0.0] * m
-        best = cur[0]
-        ai = a[i - 1]
-        for j in range(1, m + 1):
-            v = min(
-                prev[j - 1] + c.sub(ai, b[j - 1]),
-                prev[j] + del_a,
-                cur[j - 1] + c.indel_cost(b, j - 1),
-            )
-            cur[j] = v
+    if costs is None or costs is default_costs():
+        return _default_distance(a, b, limit)
+    return _distance(a, b, costs, limit)
+
+
+@lru_cache(maxsize=1 << 17)
+def _default_distance(a: str, b: str, limit: float) -> float:
+    c = default_costs()
+    return _distance(a, b, c, limit, _default_indels(a), _default_indels(b))
+
+
+@lru_cache(maxsize=1 << 15)
+def _default_indels(s: str) -> tuple[float, ...]:
+    return _indel_costs(s, default_costs())
+
+
+def _indel_costs(s: str, c: Costs) -> tuple[float, ...]:
+    return tuple(c.indel_cost(s, i) for i in range(len(s)))
+
+
+def _distance(
+    a: str,
+    b: str,
+    c: Costs,
+    limit: float,
+    del_a: tuple[float, ...] | None = None,
+    ins_b: tuple[float, ...] | None = None,
+) -> float:
+    """The dynamic programme, one row per letter of ``a``; stops once a row exceeds ``limit``.
+
+    ``del_a`` and ``ins_b`` are the insertion/deletion costs of the letters of ``a`` and ``b``
+    when already known.
+    """
+    if ins_b is None:
+        ins_b = _indel_costs(b, c)
+    if del_a is None:
+        del_a = _indel_costs(a, c)
+    pairs, other = c.pairs, c.substitute
+    prev = [0.0]
+    for cost in ins_b:
+        prev.append(prev[-1] + cost)
+    rows: dict[str, list[float]] = {}
+    for ai, d in zip(a, del_a, strict=True):
+        sub = rows.get(ai)
+        if sub is None:
+            sub = [0.0 if ai == bj else pairs.get((ai, bj), other) for bj in b]
+            rows[ai] = sub
+        left = prev[0] + d
+        cur = [left]
+        best = left
+        for diag, up, s, ins in zip(prev, prev[1:], sub, ins_b, strict=False):
+            v = diag + s
+            w = up + d
+            if w < v:
+                v = w
+            w = left + ins
+            if w < v:
+                v = w
+            cur.append(v)
+            left = v
             if v < best:
                 best = v
         if best > limit:
             return best
         prev = cur
-    return prev[m]
+    return prev[-1]

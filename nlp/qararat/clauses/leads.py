@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from qararat.clauses.distance import weighted_distance
@@ -241,6 +242,18 @@ def _fuzzy_allowance(key_len: int) -> float:
     return min(1.5, 0.22 * key_len)
 
 
+@lru_cache(maxsize=4)
+def _fuzzy_forms(lex: Lexicon) -> dict[int, list[tuple[LeadForm, str, float]]]:
+    """Forms of the table by number of words, with their joined keys and fuzzy allowance."""
+    out: dict[int, list[tuple[LeadForm, str, float]]] = {}
+    for form in lex.forms:
+        ref = " ".join(form.keys)
+        out.setdefault(len(form.keys), []).append(
+            (form, ref, _fuzzy_allowance(len(ref.replace(" ", ""))))
+        )
+    return out
+
+
 def _match_fuzzy(
     toks: list[Token], positions: list[int], lex: Lexicon, masculine: bool | None
 ) -> tuple[_Hit, float] | None:
@@ -256,13 +269,9 @@ def _match_fuzzy(
             variants = [(observed, False)]
             if observed.startswith("و") and len(toks[p].key) > 3:
                 variants.append((observed[1:], True))
-            for form in lex.forms:
-                if len(form.keys) != n:
-                    continue
+            for form, ref, allowance in _fuzzy_forms(lex).get(n, ()):
                 if form.opener is not None and prev_bare != form.opener:
                     continue
-                ref = " ".join(form.keys)
-                allowance = _fuzzy_allowance(len(ref.replace(" ", "")))
                 for obs, stripped in variants:
                     if abs(len(obs) - len(ref)) > 3:
                         continue

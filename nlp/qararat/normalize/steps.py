@@ -52,6 +52,15 @@ _RE_PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
 _RE_PERSIAN = re.compile("[" + re.escape("".join(_PERSIAN)) + "]")
 _RE_WORD = re.compile(f"[{_ARABIC_LETTERS}{re.escape(_DIACRITICS)}{TATWEEL}]+")
 _RE_ARABIC_LETTER = re.compile("[\u0621-\u063a\u0641-\u064a]")
+# A word as the Persian-letter step sees it: invisible characters and presentation forms belong
+# to the word, since the other cleaning steps (run on the same original text) remove or fold
+# them; otherwise "ء\u200bپ" would keep its پ and a second cleaning would change it.
+_RE_WORD_RAW = re.compile(
+    f"[{_ARABIC_LETTERS}{re.escape(_DIACRITICS)}{TATWEEL}"
+    + re.escape("".join(_INVISIBLE["bidi_controls"] + _INVISIBLE["zero_width"]))
+    + "\ufb50-\ufdff\ufe70-\ufefc]+"
+)
+_RE_ARABIC_OR_FORM = re.compile("[\u0621-\u063a\u0641-\u064a\ufb50-\ufdff\ufe70-\ufefc]")
 _RE_ODD_SPACE = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\u000b\u000c]")
 _RE_SPACE_RUN = re.compile(" {2,}")
 _RE_TRAILING_SPACE = re.compile(" +(?=\n)| +$")
@@ -92,9 +101,9 @@ def find_presentation_forms(text: str) -> list[Edit]:
 def find_persian_letters(text: str) -> list[Edit]:
     """Persian/Urdu look-alikes inside Arabic words (ی ک ہ پ …), to replace."""
     edits = []
-    for w in _RE_WORD.finditer(text):
+    for w in _RE_WORD_RAW.finditer(text):
         word = w.group()
-        if not _RE_PERSIAN.search(word) or not _RE_ARABIC_LETTER.search(word):
+        if not _RE_PERSIAN.search(word) or not _RE_ARABIC_OR_FORM.search(word):
             continue
         for m in _RE_PERSIAN.finditer(word):
             edits.append(Edit(w.start() + m.start(), w.start() + m.end(), _PERSIAN[m.group()]))
@@ -252,11 +261,22 @@ def normalization_corrections(text: str) -> list[Correction]:
                 )
             )
     out: list[Correction] = []
-    taken: list[tuple[int, int]] = []
+    # Characters covered by a kept change, and positions of kept insertions: a change clashes
+    # with a kept one when they share a character, when an insertion falls strictly inside it,
+    # or when an insertion meets a change or insertion starting at the same place. (Linear;
+    # comparing with every kept change was quadratic on text full of invisible characters.)
+    covered = bytearray(len(text) + 1)
+    inserts: set[int] = set()
     for c in found:  # step order = priority
-        if any(c.start < e and s < c.end or (c.start == c.end == s) for s, e in taken):
-            continue
-        taken.append((c.start, c.end))
+        a, b = c.start, c.end
+        if a == b:
+            if covered[a] or a in inserts:
+                continue
+            inserts.add(a)
+        else:
+            if covered.find(1, a, b) != -1 or any(p in inserts for p in range(a + 1, b)):
+                continue
+            covered[a:b] = b"\x01" * (b - a)
         out.append(c)
     return sorted(out, key=lambda c: (c.start, c.end))
 

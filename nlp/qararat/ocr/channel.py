@@ -63,6 +63,8 @@ class Channel:
         self._ins = {k: float(v) for k, v in data.get("insert_costs", {}).items() if len(k) == 1}
         self._del = {k: float(v) for k, v in data.get("delete_costs", {}).items() if len(k) == 1}
         self.cost = lru_cache(maxsize=200_000)(self._cost)
+        #: Costs of differing middles (shared by many word pairs: "تن" in any word).
+        self._middles: dict[tuple[str, str], float] = {}
 
     def sub_cost(self, intended: str, observed: str) -> float:
         """Cost of reading ``intended`` as ``observed`` (one letter each)."""
@@ -117,6 +119,52 @@ class Channel:
                 row[j] = best
         return d
 
+    def _banded(self, intended: str, observed: str) -> float:
+        """The last cell of :meth:`_table`, computed only near the diagonal.
+
+        Cells more than ``|len difference| + 2`` off the diagonal are skipped: an alignment
+        that strays that far costs more than any candidate worth ranking, so the result equals
+        the full table's wherever it matters and is never below it.
+        """
+        n, m = len(intended), len(observed)
+        band = abs(n - m) + 2
+        if n * m <= 16:
+            return self._table(intended, observed)[-1][-1]
+        inf = 1e9
+        ins = [0.0] + [self._ins_at(observed, j) for j in range(1, m + 1)]
+        sub = self._sub
+        default_sub = self.substitute_cost
+        swap = self.transpose_cost
+        prev2: list[float] = []
+        prev = [inf] * (m + 1)
+        prev[0] = 0.0
+        for j in range(1, min(m, band) + 1):
+            prev[j] = prev[j - 1] + ins[j]
+        for i in range(1, n + 1):
+            a = intended[i - 1]
+            del_a = self.del_cost(a)
+            row = [inf] * (m + 1)
+            lo, hi = max(0, i - band), min(m, i + band)
+            if lo == 0:
+                row[0] = prev[0] + del_a
+                lo = 1
+            for j in range(lo, hi + 1):
+                b = observed[j - 1]
+                best = prev[j - 1] + (0.0 if a == b else sub.get((a, b), default_sub))
+                c = prev[j] + del_a
+                if c < best:
+                    best = c
+                c = row[j - 1] + ins[j]
+                if c < best:
+                    best = c
+                if i > 1 and j > 1 and a != b and a == observed[j - 2] and intended[i - 2] == b:
+                    c = prev2[j - 2] + swap
+                    if c < best:
+                        best = c
+                row[j] = best
+            prev2, prev = prev, row
+        return prev[m]
+
     def _cost(self, intended: str, observed: str) -> float:
         if intended == observed:
             return 0.0
@@ -147,7 +195,13 @@ class Channel:
         # Widen by one letter on each side so transpositions and doublings see neighbours.
         p = max(0, p - 1)
         q = max(0, q - 1)
-        return self._table(intended[p : n - q], observed[p : m - q])[-1][-1]
+        key = (intended[p : n - q], observed[p : m - q])
+        cost = self._middles.get(key)
+        if cost is None:
+            cost = self._banded(*key)
+            if len(self._middles) < 500_000:
+                self._middles[key] = cost
+        return cost
 
     def edits(self, intended: str, observed: str) -> list[tuple[str, str, str]]:
         """The cheapest edit script as ``(op, intended_letter, observed_letter)`` triples.

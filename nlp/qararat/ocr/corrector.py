@@ -9,10 +9,13 @@ correction by ``log P(candidate) + log P(context | candidate) - K * channel_cost
 * the context from :class:`~qararat.ocr.ngrams.BigramModel` (clean resolutions, and the corpus
   itself after :meth:`Corrector.adapt`).
 
-Frequent known words are accepted in O(1) without generating candidates. Real-word errors at
-paragraph openings are the structural rules' job (:mod:`qararat.ocr.rules`). Digits, Latin
-text, footnote markers and punctuation are never words here, so never changed; the only
-punctuation repair is the Arabic comma read as a hamza ("ء" → "،").
+Frequent known words are accepted in O(1) without generating candidates; a valid word is
+looked at only when a far more probable word shares its skeleton or when its neighbours in
+clean text prefer another word a cheap edit away. Real-word errors at paragraph openings are
+the structural rules' job (:mod:`qararat.ocr.rules`). Digits, Latin text, footnote markers
+and punctuation are never words here, so never changed; the only punctuation repairs are the
+Arabic comma read as a hamza ("ء" → "،") or written as a Latin comma in an Arabic line. Lines
+of stray letters (stamps, rules) are deleted as scanner noise.
 """
 
 from __future__ import annotations
@@ -22,13 +25,14 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from threading import Lock
 
 from qararat.model import Correction
 from qararat.normalize import arabic_words, replace_persian_letters, strip_diacritics
 from qararat.ocr.channel import Channel
-from qararat.ocr.lexicon import Lexicon, default_ngrams
-from qararat.ocr.ngrams import BOUNDARY, BigramModel, count_ngrams
+from qararat.ocr.lexicon import Lexicon, default_ngrams, skeleton
+from qararat.ocr.ngrams import BOUNDARY, BigramModel, context_key, count_ngrams, with_proclitics
 from qararat.ocr.rules import (
     lead_vocabulary,
     line_start_offset,
@@ -41,10 +45,15 @@ _RE_BREAK = re.compile(r"[\n.؛:!؟?()\[\]\"«»]")
 _RE_PERSIAN = re.compile(
     "[\u067e\u0686\u0698\u06a9\u06aa\u06af\u06be\u06c0\u06c1\u06cc\u06d0\u06d5]"
 )
+_RE_CHUNK = re.compile(r"[^\s]+")
+_RE_AR_LETTER = re.compile("[\u0621-\u064a]")
+_RE_LATIN = re.compile("[A-Za-z]")
+#: A lone Arabic letter other than و, standing between spaces (a stray letter candidate).
+_RE_STRAY = re.compile("(?<!\\S)[\u0621-\u0647\u0649-\u064a](?!\\S)")
+#: A Latin comma not between two digits.
+_RE_LATIN_COMMA = re.compile(r"(?<![0-9٠-٩]),|,(?![0-9٠-٩])")
 _HAMZA = "ء"
 _VERB_PREFIXES = "تينأ"
-#: Cheapest possible non-identical edit in channel.json (a lower bound for pruning).
-_MIN_EDIT_COST = 0.15
 
 
 @dataclass(frozen=True)
@@ -57,7 +66,7 @@ class CorrectorConfig:
         oov_logp: Log prior given to the observed word when it is not a known word.
         max_cost: Candidates costlier than this are not considered.
         max_candidates: Candidates kept (by prior and channel) before context scoring.
-        max_fuzzy: Most probable candidates one skeleton edit away that are scored.
+        max_fuzzy: Most candidates one skeleton edit away that are costed (most probable first).
         apply_threshold: Minimum confidence for a correction to be applied.
         suggest_threshold: Minimum confidence for an unapplied suggestion to be reported.
         opener_max_cost: Channel cost within which a paragraph-initial word is an "وإذ"/"إذ".
@@ -71,16 +80,32 @@ class CorrectorConfig:
         real_word_logratio: Log prior ratio above which a valid word may be replaced by a
             same-skeleton word without contextual evidence.
         real_word_context: Context log-odds gain needed otherwise.
+        prune_margin: Log-odds behind the best candidate so far at which the costing of less
+            probable candidates one skeleton edit away stops.
+        exact_enough: Log-odds over keeping the word at which a same-skeleton candidate (a
+            dot or hamza misreading) is taken as the explanation without looking one skeleton
+            edit further (a speed shortcut).
+        plausible_logp: A valid (clitic-analysed) word at least this probable gets only
+            same-skeleton candidates (a speed shortcut: its dots may still be wrong).
+        context_max_cost: Channel cost within which a word that its neighbours never saw may
+            be a misreading of one that they did see with both ("بها في ذلك" → "بما في ذلك").
+        context_min_count: Count with one neighbour that makes a word a context candidate
+            (any count if it was seen with both).
         garble_window: Tokens in the window that detects garbled stretches.
         garble_share: Share of single letters/non-words that makes a window garbled.
+        delete_noise: Delete stretches of scanner noise (stray letters) at all.
+        noise_min_letters: Stray single letters (not "و") a stretch needs to be deleted as
+            scanner noise.
+        noise_max_words: Most non-word chunks of three letters or more such a stretch may
+            hold per stray letter (halved: 0.5 = one per two letters).
     """
 
     channel_weight: float = 8.0
     change_logp: float = -1.5
-    oov_logp: float = math.log(3e-9)
+    oov_logp: float = math.log(5e-10)
     max_cost: float = 2.0
     max_candidates: int = 12
-    max_fuzzy: int = 15
+    max_fuzzy: int = 400
     apply_threshold: float = 0.75
     suggest_threshold: float = 0.3
     opener_max_cost: float = 1.7
@@ -91,8 +116,16 @@ class CorrectorConfig:
     solid_logp: float = math.log(1e-6)
     real_word_logratio: float = math.log(2000.0)
     real_word_context: float = 2.0
+    prune_margin: float = 2.5
+    exact_enough: float = 6.0
+    plausible_logp: float = math.log(4e-6)
+    context_max_cost: float = 0.8
+    context_min_count: int = 3
     garble_window: int = 5
     garble_share: float = 0.6
+    delete_noise: bool = True
+    noise_min_letters: int = 4
+    noise_max_words: float = 0.5
 
 
 @dataclass
@@ -133,6 +166,19 @@ class Corrector:
         self.bigrams = bigrams
         self.config = config or CorrectorConfig()
         self.leads = lead_vocabulary()
+        self._candidates = lru_cache(maxsize=50_000)(self._prelim)
+        ch = self.channel
+        #: Cheapest edit at all (a bound for pruning same-skeleton candidates).
+        self._min_exact_cost = min(ch._sub.values(), default=ch.substitute_cost)
+        #: Cheapest edit that changes a skeleton (a bound for pruning fuzzy candidates).
+        self._min_fuzzy_cost = min(
+            ch.double_cost,
+            ch.insert_cost,
+            ch.delete_cost,
+            *(v for k, v in ch._ins.items() if k != _HAMZA),
+            *(v for k, v in ch._del.items() if k != _HAMZA),
+        )
+        self._skel_sub, self._skel_ins, self._skel_del = _skeleton_costs(ch)
 
     # -- construction --------------------------------------------------------------------
 
@@ -147,9 +193,10 @@ class Corrector:
     def adapt(self, texts: Iterable[str], *, weight: float = 1.0, min_count: int = 3) -> Corrector:
         """A corrector whose prior and context also use the statistics of ``texts``.
 
-        Forms frequent in the corpus (``min_count`` or more) become known words and their word
-        pairs context; rare forms (mostly OCR errors) are ignored. The corpus's own errors are
-        therefore only learnt if the engine makes them often — the reason ``min_count`` exists.
+        Valid forms frequent in the corpus (``min_count`` or more) gain prior weight and their
+        word pairs become context; rare forms and forms the lexicon does not accept are ignored,
+        so an error the engine repeats across the corpus is still corrected (see
+        :meth:`adapt_counts`).
 
         Args:
             texts: The corpus (already normalised).
@@ -160,8 +207,34 @@ class Corrector:
             A new :class:`Corrector`; this one is unchanged.
         """
         uni, bi = count_ngrams(texts)
-        uni = Counter({w: c for w, c in uni.items() if c >= min_count})
-        bi = Counter({k: c for k, c in bi.items() if c >= min_count})
+        return self.adapt_counts(uni, bi, weight=weight, min_count=min_count)
+
+    def adapt_counts(
+        self,
+        uni: Counter[str],
+        bi: Counter[tuple[str, str]],
+        *,
+        weight: float = 1.0,
+        min_count: int = 3,
+    ) -> Corrector:
+        """Like :meth:`adapt`, from counts already taken (``count_ngrams``, a saved file).
+
+        This is what corpus runs use: the counts are taken once over the whole corpus and
+        shipped to every worker, instead of every worker reading every text.
+
+        Only forms the lexicon already accepts are learnt: an OCR engine repeats its own errors
+        across a corpus, so a frequent unknown form is as likely a systematic misreading as a
+        new word. The corpus therefore re-weights known words and supplies their contexts.
+        """
+        valid = self.lexicon.is_valid
+        uni = Counter({w: c for w, c in uni.items() if c >= min_count and valid(w)})
+        bi = Counter(
+            {
+                (a, b): c
+                for (a, b), c in bi.items()
+                if c >= min_count and (a == BOUNDARY or a in uni) and (b == BOUNDARY or b in uni)
+            }
+        )
         lexicon = self.lexicon.with_domain(uni, weight)
         bigrams = BigramModel(self.bigrams.bigrams, lexicon.logp, self.bigrams.discount)
         bigrams = bigrams.merged(bi, weight)
@@ -186,6 +259,10 @@ class Corrector:
         taken: set[int] = set()  # token starts already handled by a rule
         tokens = self._tokens(text)
         taken.update(self._garbled(tokens))
+        for c in self._noise(text) if self.config.delete_noise else ():
+            out.append(c)
+            taken.update(t.start for t in tokens if c.start <= t.start < c.end)
+        out.extend(self._latin_commas(text))
         by_start = {t.start: i for i, t in enumerate(tokens)}
         for c in self._structural(text, tokens, by_start):
             out.append(c)
@@ -220,6 +297,10 @@ class Corrector:
                         out.append(merged)
                         i += 2
                         continue
+                if self._context_candidates(tok) and self._touchable(text, tok):
+                    c = self._correct_token(tok)
+                    if c is not None:
+                        out.append(c)
                 i += 1
                 continue
             if not self._touchable(text, tok):
@@ -283,6 +364,130 @@ class Corrector:
                 out.update(t.start for t in tokens[i : i + size])
         return out
 
+    def _noise(self, text: str) -> list[Correction]:
+        """Stretches of scanner noise deleted: "ا ل ل ا 0 ا ل د ا" from stamps and rules.
+
+        Per line, whitespace-separated chunks are stray letters (one Arabic letter, not "و",
+        not a list label "(أ)"), short non-words, neutral (digits, punctuation, "و", one- or
+        two-letter words between stray letters), longer non-words, or text (anything else).
+        A maximal stretch without text that starts and ends on a stray letter and holds at
+        least ``noise_min_letters`` of them is deleted with one space of its surroundings.
+        Arabic never writes four separate letters in a row; lists of numbers joined by "و"
+        ("55/67 و 58/137 و …") have no stray letter.
+        """
+        cfg = self.config
+        lex = self.lexicon
+        out: list[Correction] = []
+        # Only lines with enough stray letters are looked at chunk by chunk.
+        per_line: Counter[int] = Counter()
+        for m in _RE_STRAY.finditer(text):
+            per_line[text.count("\n", 0, m.start())] += 1
+        busy = {n for n, k in per_line.items() if k >= cfg.noise_min_letters}
+        if not busy:
+            return out
+        pos = 0
+        for n_line, line in enumerate(text.split("\n")):
+            line_start = pos
+            pos += len(line) + 1
+            if n_line not in busy:
+                continue
+            chunks: list[tuple[int, int, str]] = []  # (start, end, kind)
+            for m in _RE_CHUNK.finditer(line):
+                chunk = m.group()
+                letters = "".join(_RE_AR_LETTER.findall(chunk))
+                if _RE_LATIN.search(chunk):
+                    kind = "text"
+                elif not letters or letters == "و":
+                    kind = "neutral"
+                elif len(letters) == 1:
+                    kind = "text" if ("(" in chunk or ")" in chunk) else "stray"
+                elif lex.is_valid(letters):
+                    kind = "neutral" if len(letters) <= 2 else "text"
+                else:
+                    kind = "stray" if len(letters) <= 3 else "nonword"
+                chunks.append((line_start + m.start(), line_start + m.end(), kind))
+            i = 0
+            while i < len(chunks):
+                if chunks[i][2] != "stray":
+                    i += 1
+                    continue
+                j = i
+                last = i
+                while j < len(chunks) and chunks[j][2] != "text":
+                    if chunks[j][2] == "stray":
+                        last = j
+                    j += 1
+                run = chunks[i : last + 1]
+                strays = sum(1 for c in run if c[2] == "stray")
+                words = sum(1 for c in run if c[2] == "nonword")
+                single = sum(
+                    1
+                    for c in run
+                    if c[2] == "stray" and len(_RE_AR_LETTER.findall(text[c[0] : c[1]])) == 1
+                )
+                if single >= cfg.noise_min_letters and words <= cfg.noise_max_words * strays:
+                    out.append(self._delete_span(text, run[0][0], run[-1][1], strays))
+                i = last + 1
+        return out
+
+    def _latin_commas(self, text: str) -> list[Correction]:
+        """Latin commas in Arabic lines read back as Arabic commas ("العامة," → "العامة،").
+
+        A line whose Arabic letters outnumber its Latin ones is Arabic text, where UN documents
+        write "،" even after a number or a symbol ("(A/77/443/Add.4، الفقرة 14)"). A comma
+        between two digits (a decimal "2,2") and commas in Latin lines ("United Nations, Treaty
+        Series") are kept.
+        """
+        if "," not in text:
+            return []
+        out: list[Correction] = []
+        pos = 0
+        for line in text.split("\n"):
+            start, pos = pos, pos + len(line) + 1
+            if "," not in line:
+                continue
+            if len(_RE_AR_LETTER.findall(line)) <= len(_RE_LATIN.findall(line)):
+                continue
+            for m in _RE_LATIN_COMMA.finditer(line):
+                i = start + m.start()
+                out.append(
+                    Correction(
+                        start=i,
+                        end=i + 1,
+                        original=",",
+                        replacement="،",
+                        rule="punctuation",
+                        confidence=0.9,
+                        alternatives=[],
+                        applied=0.9 >= self.config.apply_threshold,
+                        confusion="punctuation",
+                    )
+                )
+        return out
+
+    def _delete_span(self, text: str, start: int, end: int, strays: int) -> Correction:
+        """A deletion of ``text[start:end]`` taking one side's spaces with it."""
+        after = end
+        while after < len(text) and text[after] in " \t":
+            after += 1
+        if after < len(text) and text[after] != "\n":
+            end = after
+        else:
+            while start > 0 and text[start - 1] in " \t":
+                start -= 1
+        conf = min(0.98, 0.8 + 0.02 * strays)
+        return Correction(
+            start=start,
+            end=end,
+            original=text[start:end],
+            replacement="",
+            rule="noise",
+            confidence=round(conf, 3),
+            alternatives=[],
+            applied=conf >= self.config.apply_threshold,
+            confusion="noise",
+        )
+
     def _touchable(self, text: str, tok: _Token, min_len: int = 2) -> bool:
         """False for words glued to digits/Latin letters and for protected names."""
         before = text[tok.start - 1] if tok.start else " "
@@ -322,43 +527,15 @@ class Corrector:
             word = fixed
         lex = self.lexicon
         keep_prior = self._keep_logp(word)
-        prelim: list[tuple[float, str, float]] = []
         real_word = word in lex.known
-        exact = lex.exact_candidates(word)
-        pool = exact if real_word else (*exact, *lex.fuzzy_candidates(word)[: cfg.max_fuzzy])
+        prelim = self._candidates(word)
         if real_word:
-            # ت/ي/ن at the start of a verb alternate with its subject: not an OCR signal.
-            pool = tuple(c for c in pool if not _prefix_alternation(c, word))
-        best_pre = -math.inf
-        # Candidates come most probable first; once even a cheap edit of the next one cannot
-        # come near the best so far, none of the rest can.
-        floor = cfg.channel_weight * _MIN_EDIT_COST + 2 * cfg.context_cap + 4.0
-        for n, cand in enumerate(pool):
-            if abs(len(cand) - len(word)) > 2:
-                continue
-            prior = lex.logp(cand)
-            if n >= len(exact) and prior + cfg.change_logp < best_pre - floor:
-                break
-            cost = self.channel.cost(cand, word)
-            if cost > cfg.max_cost:
-                continue
-            pre = prior + cfg.change_logp - cfg.channel_weight * cost
-            best_pre = max(best_pre, pre)
-            prelim.append((pre, cand, cost))
-        if word.endswith(_HAMZA) and len(word) > 2:
-            stem = word[:-1]
-            if lex.is_valid(stem):
-                cost = self.channel.comma_cost
-                score = lex.logp(stem) + cfg.change_logp - cfg.channel_weight * cost
-                prelim.append((score, stem + "،", cost))
-        for a, b in self._splits(word):
-            cost = self.channel.merge_cost
-            prior = lex.logp(a) + lex.logp(b) + self._pmi(b, a)
-            prelim.append((prior + cfg.change_logp - cfg.channel_weight * cost, f"{a} {b}", cost))
+            extra = self._context_candidates(tok)
+            if extra:
+                have = {c for _, c, _ in prelim}
+                prelim = prelim + tuple(x for x in extra if x[1] not in have)
         if not prelim:
             return None
-        prelim.sort(reverse=True)
-        prelim = prelim[: cfg.max_candidates]
         keep_score = keep_prior + self._context(word, tok) - lex.logp(word)
         for pre, cand, cost in prelim:
             if cand.endswith("،"):
@@ -388,7 +565,9 @@ class Corrector:
                 self._pmi(word, tok.prev) + self._pmi(tok.next, word)
             )
             ratio = lex.logp(best) - lex.logp(word)
-            if ratio < cfg.real_word_logratio and gain < cfg.real_word_context:
+            attested = self.bigrams.seen(tok.prev, word) or self.bigrams.seen(word, tok.next)
+            if attested or (ratio < cfg.real_word_logratio and gain < cfg.real_word_context):
+                # ... and never when clean text has it beside one of its neighbours
                 conf = min(conf, cfg.apply_threshold - 0.01)
         alternatives = [c for _, c, *_ in scored[1:5]]
         if kind == "comma":
@@ -399,6 +578,163 @@ class Corrector:
             confusion = self.channel.confusion(best, word)
         rule = "lexicon" if self.lexicon.logp(tok.word) < cfg.accept_logp else "context"
         return self._emit(tok, best, alternatives, conf, rule, confusion)
+
+    def _prelim(self, word: str) -> tuple[tuple[float, str, float], ...]:
+        """Context-free candidates of ``word`` as ``(score, replacement, cost)``, best first.
+
+        ``score = log P(candidate) + change_logp - K * cost``; cached per distinct word (see
+        ``__init__``), so a word repeated in a document is ranked once and only its context is
+        scored again. Same-skeleton candidates are all costed; candidates one skeleton edit
+        away are costed most probable first until even the cheapest such edit could not bring
+        the next one near the best so far.
+        """
+        cfg = self.config
+        lex = self.lexicon
+        real_word = word in lex.known
+        exact = lex.exact_scored(word)
+        if real_word:
+            # ت/ي/ن at the start of a verb alternate with its subject: not an OCR signal.
+            exact = tuple(c for c in exact if not _prefix_alternation(c[0], word))
+        prelim: list[tuple[float, str, float]] = []
+        best_pre = -math.inf
+        change = cfg.change_logp
+        weight = cfg.channel_weight
+        cost_of = self.channel.cost
+        margin = cfg.prune_margin
+        exact_floor = weight * self._min_exact_cost
+        for cand, prior in exact:
+            if abs(len(cand) - len(word)) > 2:
+                continue
+            if prior + change - exact_floor < best_pre - margin:
+                break  # sorted by prior: no later one can come near
+            cost = cost_of(cand, word)
+            if cost > cfg.max_cost:
+                continue
+            pre = prior + change - weight * cost
+            best_pre = max(best_pre, pre)
+            prelim.append((pre, cand, cost))
+        enough = best_pre - self._keep_logp(word) >= cfg.exact_enough
+        # a valid clitic form ("وبالاتفاقيتين") is not looked at one skeleton edit further
+        plausible = lex.logp(word) >= cfg.plausible_logp and lex.is_valid(word)
+        if not real_word and not enough and not plausible:
+            fuzzy_floor = weight * self._min_fuzzy_cost
+            word_sk = skeleton(word)
+            for n, (cand, prior) in enumerate(lex.fuzzy_scored(word)):
+                if n >= cfg.max_fuzzy:
+                    break
+                if abs(len(cand) - len(word)) > 2:
+                    continue
+                if prior + change - fuzzy_floor < best_pre - margin:
+                    break
+                # the skeleton edit alone bounds the cost from below: skip hopeless ones cheaply
+                bound = self._skeleton_bound(skeleton(cand), word_sk)
+                if prior + change - weight * bound < best_pre - margin:
+                    continue
+                cost = cost_of(cand, word)
+                if cost > cfg.max_cost:
+                    continue
+                pre = prior + change - weight * cost
+                best_pre = max(best_pre, pre)
+                prelim.append((pre, cand, cost))
+        if word.endswith(_HAMZA) and len(word) > 2:
+            stem = word[:-1]
+            if lex.is_valid(stem):
+                cost = self.channel.comma_cost
+                prelim.append((lex.logp(stem) + change - weight * cost, stem + "،", cost))
+        for a, b in self._splits(word):
+            cost = self.channel.merge_cost
+            prior = lex.logp(a) + lex.logp(b) + self._pmi(b, a)
+            prelim.append((prior + change - weight * cost, f"{a} {b}", cost))
+        prelim.sort(reverse=True)
+        return tuple(prelim[: cfg.max_candidates])
+
+    def _context_candidates(self, tok: _Token) -> tuple[tuple[float, str, float], ...]:
+        """Words that both neighbours of a known word were seen with, when it was not.
+
+        A valid word can be a misreading of another ("بها في ذلك" for "بما في ذلك", "للأمم
+        العام" for "للأمين العام"). The candidates are the context keys seen in the domain
+        bigrams between the two neighbours, or beside one of them ``context_min_count`` times,
+        with the observed word's proclitics and a cheap channel edit away. Empty when the
+        observed word was itself seen beside either neighbour. The ranking then keeps the word
+        unless the context gain passes the real-word test of :meth:`_correct_token`.
+        """
+        word, prev, nxt = tok.word, tok.prev, tok.next
+        model = self.bigrams
+        if prev == BOUNDARY and nxt == BOUNDARY:
+            return ()
+        if model.seen(prev, word) or model.seen(word, nxt):
+            return ()
+        after = model.followers(prev) if prev != BOUNDARY else {}
+        before = model.leaders(nxt) if nxt != BOUNDARY else {}
+        least = self.config.context_min_count
+        own = context_key(word)
+        size = len(own)
+        keys = {
+            k for k, n in after.items() if (n >= least or k in before) and abs(len(k) - size) < 2
+        }
+        keys.update(k for k, n in before.items() if n >= least and abs(len(k) - size) < 2)
+        keys.discard(own)
+        keys.discard(BOUNDARY)
+        if not keys:
+            return ()
+        cfg = self.config
+        lex = self.lexicon
+        own_sk = skeleton(own)
+        out: list[tuple[float, str, float]] = []
+        for key in keys:
+            # same skeleton (dots, hamza) or one cheap skeleton edit; never a costlier rewrite
+            if self._skeleton_bound(skeleton(key), own_sk, strict=True) > cfg.context_max_cost:
+                continue
+            cand = with_proclitics(word, key)
+            if (
+                cand is None
+                or cand == word
+                or _prefix_alternation(cand, word)
+                or self._suffix_alternation(cand, word)
+            ):
+                continue
+            cost = self.channel.cost(cand, word)
+            if cost > cfg.context_max_cost:
+                continue
+            pre = lex.logp(cand) + cfg.change_logp - cfg.channel_weight * cost
+            out.append((pre, cand, cost))
+        return tuple(out)
+
+    def _skeleton_bound(self, cand: str, word: str, *, strict: bool = False) -> float:
+        """A lower bound of the channel cost between two words from their skeletons alone.
+
+        With ``strict``, skeletons more than one edit apart get an infinite bound (callers that
+        only want single-edit candidates).
+        """
+        n, m = len(cand), len(word)
+        p = 0
+        while p < n and p < m and cand[p] == word[p]:
+            p += 1
+        q = 0
+        while q < n - p and q < m - p and cand[n - 1 - q] == word[m - 1 - q]:
+            q += 1
+        a, b = cand[p : n - q], word[p : m - q]
+        if len(a) == 1 and len(b) == 1:
+            return self._skel_sub.get((a, b), self.channel.substitute_cost)
+        if len(a) == 1 and not b:
+            return self._skel_del.get(a, self.channel.delete_cost)
+        if not a and len(b) == 1:
+            return self._skel_ins.get(b, self.channel.insert_cost)
+        if not a and not b:
+            return 0.0
+        return math.inf if strict else self._min_fuzzy_cost
+
+    def _suffix_alternation(self, a: str, b: str) -> bool:
+        """True if ``a`` and ``b`` differ only in a pronoun suffix (قلقه / قلقها): the organ's
+        gender, not an OCR signal."""
+        endings = ("", *self.lexicon.clitics["suffixes"])
+        for x in endings:
+            if x and not a.endswith(x):
+                continue
+            stem = a[: len(a) - len(x)]
+            if stem and b.startswith(stem) and b[len(stem) :] in endings:
+                return True
+        return False
 
     def _splits(self, word: str) -> list[tuple[str, str]]:
         """Two known words glued by OCR ("الأممالمتحدة" → "الأمم المتحدة")."""
@@ -605,6 +941,32 @@ def _prefix_alternation(a: str, b: str) -> bool:
         and a[0] in _VERB_PREFIXES
         and b[0] in _VERB_PREFIXES
     )
+
+
+def _skeleton_costs(
+    channel: Channel,
+) -> tuple[dict[tuple[str, str], float], dict[str, float], dict[str, float]]:
+    """Cheapest channel cost of each skeleton-level edit: substitution of one skeleton letter
+    by another, insertion and deletion of one (over all letters folded into them)."""
+    letters = [chr(c) for c in range(0x0621, 0x064B)]
+    sub: dict[tuple[str, str], float] = {}
+    ins: dict[str, float] = {}
+    dele: dict[str, float] = {}
+    for x in letters:
+        sx = skeleton(x)
+        if not sx:
+            continue
+        d = channel.del_cost(x)
+        dele[sx] = min(dele.get(sx, d), d)
+        i = min(channel.ins_cost(x), channel.double_cost)
+        ins[sx] = min(ins.get(sx, i), i)
+        for y in letters:
+            sy = skeleton(y)
+            if sy and sy != sx:
+                c = channel.sub_cost(x, y)
+                if c < sub.get((sx, sy), math.inf):
+                    sub[(sx, sy)] = c
+    return sub, ins, dele
 
 
 def _drop_overlaps(corrections: list[Correction]) -> list[Correction]:

@@ -7,24 +7,29 @@ Sources, mixed into one unigram prior:
 * The domain counts: unigrams of clean UN resolutions (``data/ngrams.tsv.gz``, built by
   ``scripts/build_lexicon.py`` from the dev corpus train split) and the UN terminology gazetteer
   ``data/un_terms.txt``.
-* Corpus statistics added by :meth:`Lexicon.adapt`.
+* Corpus statistics added by :meth:`Lexicon.with_domain` (``Corrector.adapt``).
 
 Words with clitics (``وبالاتفاقية``, ``حمايتها``) are valid when their stem is: see
-:meth:`Lexicon.logp`. Candidates come from a SymSpell-style index over *skeletons*: words with
-their dots, hamza seats, ى/ي and ة/ه folded away, so that the commonest OCR confusions cost no
-index distance at all, plus one-deletion variants for dropped, added and misshapen letters.
-The index is built once per process and cached on disk (``marshal``, under the user cache dir).
+:meth:`Lexicon.logp`. Candidates come from an index over *skeletons*: words with their dots,
+hamza seats, ى/ي and ة/ه folded away, so that the commonest OCR confusions cost no index
+distance at all; skeletons one edit away (a letter dropped, added, changed or swapped) are
+generated from the observed one and looked up, so no deletion table has to be stored. The
+lexicon is built once and cached on disk as one ``marshal`` file (user cache dir); a process
+that finds the cache does not load wordfreq at all.
 """
 
 from __future__ import annotations
 
 import gzip
 import hashlib
+import heapq
+import importlib.util
 import json
 import marshal
 import math
 import os
 import re
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
@@ -55,10 +60,16 @@ _SKELETON_TABLE = str.maketrans(
 )
 
 _RE_AR_RUN = re.compile("[\u0621-\u064a]+")
-_CACHE_VERSION = "10"
+_CACHE_VERSION = "11"
 _P_FLOOR = 1e-10
 #: Candidates come only from words at least this probable (wordfreq's tail is mostly noise).
 _INDEX_MIN_P = 1e-7
+#: Candidates one skeleton edit away kept per word (most probable first).
+_FUZZY_LIMIT = 120
+#: General-list words below this are kept only as frequency bands (the long tail).
+_HEAD_MIN_P = _INDEX_MIN_P * 0.5
+#: Upper edges of the tail bands; a tail word gets its band's geometric mean.
+_TAIL_EDGES = (2.5e-8, _HEAD_MIN_P)
 #: Words at least this probable and not dominated by a variant are accepted without a look.
 _KNOWN_MIN_P = 2e-7
 #: A word whose hamza/ى/ة variant is this many times more probable is not accepted at once.
@@ -77,8 +88,40 @@ def skeleton(word: str) -> str:
     return word.translate(_SKELETON_TABLE)
 
 
-def _deletes(key: str) -> set[str]:
-    return {key[:i] + key[i + 1 :] for i in range(len(key))}
+def _tail_bands(
+    words: Iterable[str], freqs: dict[str, float]
+) -> tuple[tuple[frozenset[str], float], ...]:
+    """Group tail words into frequency bands ``(words, probability)``."""
+    groups: list[set[str]] = [set() for _ in _TAIL_EDGES]
+    lows: list[float] = [1.0] * len(_TAIL_EDGES)
+    for w in words:
+        f = freqs[w]
+        for i, edge in enumerate(_TAIL_EDGES):
+            if f < edge:
+                groups[i].add(w)
+                lows[i] = min(lows[i], f)
+                break
+    out = []
+    for i, (group, edge) in enumerate(zip(groups, _TAIL_EDGES, strict=True)):
+        low = lows[i] if group else edge
+        out.append((frozenset(group), math.sqrt(low * edge)))
+    return tuple(out)
+
+
+def _wordfreq_stamp() -> str:
+    """Identify the installed wordfreq data without loading it (version and file size)."""
+    try:
+        from importlib.metadata import version
+
+        stamp = version("wordfreq")
+    except ImportError:  # pragma: no cover - importlib.metadata is in the standard library
+        stamp = "?"
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is not None and spec.submodule_search_locations:
+        data = Path(next(iter(spec.submodule_search_locations))) / "data" / "large_ar.msgpack.gz"
+        if data.is_file():
+            stamp += f":{data.stat().st_size}"
+    return stamp
 
 
 def _data_path(name: str) -> Any:
@@ -155,8 +198,17 @@ class Lexicon:
         clitics: dict[str, Any] | None = None,
         domain_weight: float = 0.25,
         index: tuple[Any, ...] | None = None,
+        tail: tuple[tuple[frozenset[str], float], ...] | None = None,
     ) -> None:
+        if tail is None:
+            # Split the general list: frequent forms keep their frequency, the long tail
+            # (mostly OCR errors and rare inflections, never candidates) only a band's.
+            head = {w: f for w, f in wordfreq.items() if f >= _HEAD_MIN_P}
+            tail = _tail_bands([w for w, f in wordfreq.items() if f < _HEAD_MIN_P], wordfreq)
+            wordfreq = head
+        #: Frequencies of the general list's frequent forms (at least ``_HEAD_MIN_P``).
         self.wordfreq = wordfreq
+        self._tail = tail
         self.domain = domain
         self.protected = protected or set()
         self.clitics = clitics or load_clitics()
@@ -170,12 +222,20 @@ class Lexicon:
                 self._p[w] = self._p.get(w, 0.0) + scale * c
         self._prefixes = self._prefix_table()
         self._suffixes = sorted(self.clitics["suffixes"], key=len, reverse=True)
+        # pronoun suffixes that cannot follow the article (ي is also the nisba ending)
+        self._pronouns = tuple(s for s in self._suffixes if s != "ي")
+        self._stem_endings = self._stem_ending_table()
         self.logp = lru_cache(maxsize=300_000)(self._logp)
-        self.exact_candidates = lru_cache(maxsize=100_000)(self._exact_candidates)
-        self.fuzzy_candidates = lru_cache(maxsize=50_000)(self._fuzzy_candidates)
+        self.exact_scored = lru_cache(maxsize=100_000)(self._exact_scored)
+        self.fuzzy_scored = lru_cache(maxsize=50_000)(self._fuzzy_scored)
+        self.exact_candidates = lru_cache(maxsize=20_000)(self._exact_candidates)
+        self.fuzzy_candidates = lru_cache(maxsize=20_000)(self._fuzzy_candidates)
         if index is None:
             index = self._build_index()
-        self._skel_index, self._delete_index, known, dominated, shadowed = index
+        skel, known, dominated, shadowed = index
+        #: Skeleton → its words, tab-separated (strings load far faster than lists).
+        self._skel_index: dict[str, str] = skel
+        self._alphabet = "".join(sorted(set("".join(skel))))
         self.known: set[str] = set(known)
         self.dominated: set[str] = set(dominated)
         #: Known words that a far more frequent word with the same skeleton could have been
@@ -188,25 +248,24 @@ class Lexicon:
     def default(cls, *, domain: Counter[str] | None = None, use_cache: bool = True) -> Lexicon:
         """The packaged lexicon: wordfreq + packaged domain counts + gazetteer.
 
+        With the cache, a second process reads one ``marshal`` file holding the general list's
+        frequent forms, its tail bands and the index, and does not load wordfreq at all.
+
         Args:
             domain: Domain unigram counts; default: read from ``data/ngrams.tsv.gz``.
-            use_cache: Read/write the built index in the user cache directory.
+            use_cache: Read/write the built lexicon in the user cache directory.
         """
-        from wordfreq import get_frequency_dict
-
-        freqs = get_frequency_dict("ar", "large")
         if domain is None:
             domain = default_domain_counts()
         _, protected = load_terms()
         clitics = load_clitics()
-        index = None
         cache_file: Path | None = None
         if use_cache:
             digest = hashlib.sha1(
                 json.dumps(
                     [
                         _CACHE_VERSION,
-                        len(freqs),
+                        _wordfreq_stamp(),
                         sorted(domain.items()),
                         clitics,
                         sorted(protected),
@@ -214,33 +273,54 @@ class Lexicon:
                     ensure_ascii=False,
                 ).encode("utf-8")
             ).hexdigest()[:16]
-            cache_file = _cache_dir() / f"ocr-index-{digest}.marshal"
-            if cache_file.is_file():
-                try:
-                    with cache_file.open("rb") as fh:
-                        index = marshal.load(fh)
-                except (OSError, EOFError, ValueError, TypeError):
-                    index = None
-        lex = cls(freqs, domain, protected, clitics, index=index)
-        if use_cache and index is None and cache_file is not None:
-            try:
-                cache_file.parent.mkdir(parents=True, exist_ok=True)
-                tmp = cache_file.with_suffix(f".tmp{os.getpid()}")
-                with tmp.open("wb") as fh:
-                    marshal.dump(
-                        (
-                            lex._skel_index,
-                            lex._delete_index,
-                            sorted(lex.known),
-                            sorted(lex.dominated),
-                            sorted(lex.shadowed),
-                        ),
-                        fh,
-                    )
-                tmp.replace(cache_file)
-            except OSError:
-                pass
+            cache_file = _cache_dir() / f"ocr-lexicon-{digest}.marshal"
+            lex = cls._read_cache(cache_file, domain, protected, clitics)
+            if lex is not None:
+                return lex
+        from wordfreq import get_frequency_dict
+
+        lex = cls(get_frequency_dict("ar", "large"), domain, protected, clitics)
+        if cache_file is not None:
+            lex._write_cache(cache_file)
         return lex
+
+    @classmethod
+    def _read_cache(
+        cls, path: Path, domain: Counter[str], protected: set[str], clitics: dict[str, Any]
+    ) -> Lexicon | None:
+        if not path.is_file():
+            return None
+        try:
+            with path.open("rb") as fh:
+                data = marshal.load(fh)
+            words, probs_bytes, tail, skel, known, dominated, shadowed = data
+            probs = array("d")
+            probs.frombytes(probs_bytes)
+            head = dict(zip(words.split("\n"), probs, strict=True))
+            bands = tuple((frozenset(ws.split("\n")) if ws else frozenset(), p) for ws, p in tail)
+            index = (skel, known.split("\n"), dominated.split("\n"), shadowed.split("\n"))
+        except (OSError, EOFError, ValueError, TypeError):
+            return None
+        return cls(head, domain, protected, clitics, index=index, tail=bands)
+
+    def _write_cache(self, path: Path) -> None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".tmp{os.getpid()}")
+            data = (
+                "\n".join(self.wordfreq),
+                array("d", self.wordfreq.values()).tobytes(),
+                tuple(("\n".join(sorted(ws)), p) for ws, p in self._tail),
+                self._skel_index,
+                "\n".join(sorted(self.known)),
+                "\n".join(sorted(self.dominated)),
+                "\n".join(sorted(self.shadowed)),
+            )
+            with tmp.open("wb") as fh:
+                marshal.dump(data, fh)
+            tmp.replace(path)
+        except OSError:
+            pass
 
     def _prefix_table(self) -> list[tuple[str, str, int]]:
         """All proclitic strings as ``(written, stem_prefix, n_clitics)``, longest first."""
@@ -260,10 +340,8 @@ class Lexicon:
             out[lil] = (art, 1 + (c != ""))
         return sorted(((w, stem, n) for w, (stem, n) in out.items()), key=lambda t: -len(t[0]))
 
-    def _build_index(
-        self,
-    ) -> tuple[dict[str, list[str]], dict[str, list[str]], list[str], list[str], list[str]]:
-        words: set[str] = {w for w, f in self.wordfreq.items() if f >= _INDEX_MIN_P * 0.5}
+    def _build_index(self) -> tuple[dict[str, str], list[str], list[str], list[str]]:
+        words: set[str] = set(self.wordfreq)
         words.update(self.domain)
         words = {w for w in words if w and _is_arabic_word(w)}
         skel: dict[str, list[str]] = defaultdict(list)
@@ -274,11 +352,6 @@ class Lexicon:
             if self._direct_p(w) >= _INDEX_MIN_P or w in self.domain:
                 skel[skeleton(w)].append(w)
             by_key[match_key(w)].append(w)
-        deletes: dict[str, list[str]] = defaultdict(list)
-        for key in skel:
-            if len(key) >= 3:
-                for d in _deletes(key):
-                    deletes[d].append(key)
         known: list[str] = []
         dominated: list[str] = []
         for group in by_key.values():
@@ -291,7 +364,8 @@ class Lexicon:
                     known.append(w)
                 elif weak:
                     dominated.append(w)
-        return dict(skel), dict(deletes), known, dominated, self._shadowed_in(skel)
+        shadowed = self._shadowed_in(skel)
+        return {k: "\t".join(v) for k, v in skel.items()}, known, dominated, shadowed
 
     def _shadowed_in(self, skel: dict[str, list[str]]) -> list[str]:
         """Words with a same-skeleton word ``_SHADOW`` times more probable (غلى / على)."""
@@ -308,9 +382,15 @@ class Lexicon:
     def _direct_p(self, word: str) -> float:
         return self._p.get(word, 0.0)
 
+    def _tail_p(self, word: str) -> float:
+        for words, p in self._tail:
+            if word in words:
+                return p
+        return 0.0
+
     def _logp(self, word: str) -> float:
         """Log prior of ``word``: its own frequency or that of its stem plus clitic costs."""
-        best = self._direct_p(word)
+        best = self._direct_p(word) or self._tail_p(word)
         best_log = math.log(best) if best > 0 else math.log(_P_FLOOR)
         if word in self.dominated:
             best_log += _DOMINATED_LOGP
@@ -328,13 +408,16 @@ class Lexicon:
         """Best clitic analysis of ``word`` as (stem probability, number of clitics)."""
         min_stem = self.clitics["min_stem"]
         best: tuple[float, int] | None = None
-        stems: list[tuple[str, int]] = [(word, 0)]
+        stems: list[tuple[str, int, bool]] = [(word, 0, word.startswith("ال"))]
         for written, stem_prefix, n in self._prefixes:
             if word.startswith(written) and len(word) - len(written) >= min_stem:
-                stems.append((stem_prefix + word[len(written) :], n))
-        for stem, n in stems:
+                rest = stem_prefix + word[len(written) :]
+                article = written.endswith(("ال", "لل")) or rest.startswith("ال")
+                stems.append((rest, n, article))
+        for stem, n, article in stems:
             options = [(stem, n)] if n else []
-            for suf in self._suffixes:
+            # the article takes no pronoun suffix ("الدولني"); final ي is also the nisba ending
+            for suf in ("ي",) if article else self._suffixes:
                 if stem.endswith(suf) and len(stem) - len(suf) >= min_stem:
                     base = stem[: -len(suf)]
                     options.append((base, n + 1))
@@ -368,49 +451,140 @@ class Lexicon:
 
     # -- candidates ----------------------------------------------------------------------
 
-    def _lookup(self, key: str, *, fuzzy: bool) -> set[str]:
-        keys = {key}
-        if fuzzy and len(key) >= 3:
-            keys.update(self._delete_index.get(key, ()))
-            for d in _deletes(key):
-                keys.add(d)
-                keys.update(self._delete_index.get(d, ()))
+    def _bucket(self, key: str) -> list[str]:
+        words = self._skel_index.get(key)
+        return words.split("\t") if words else []
+
+    def _neighbours(self, key: str) -> set[str]:
+        """Index skeletons one edit from ``key``: a letter dropped, added, changed or swapped.
+
+        Dots and hamza seats are folded into the skeleton, so a dot error plus a dropped letter
+        ("المتجربين" for "المتجرين") is one edit here.
+        """
+        index = self._skel_index
+        alphabet = self._alphabet
         out: set[str] = set()
-        for k in keys:
-            out.update(self._skel_index.get(k, ()))
+        n = len(key)
+        for i in range(n + 1):
+            head, rest = key[:i], key[i:]
+            if i < n:
+                k = head + rest[1:]
+                if k in index:
+                    out.add(k)
+                if i + 1 < n and rest[0] != rest[1]:
+                    k = head + rest[1] + rest[0] + rest[2:]
+                    if k in index:
+                        out.add(k)
+                tail = rest[1:]
+                here = rest[0]
+                for ch in alphabet:
+                    if ch != here:
+                        k = head + ch + tail
+                        if k in index:
+                            out.add(k)
+            for ch in alphabet:
+                k = head + ch + rest
+                if k in index:
+                    out.add(k)
         return out
+
+    def _lookup(self, key: str, *, fuzzy: bool) -> list[str]:
+        out = self._bucket(key)
+        if fuzzy:
+            for k in self._neighbours(key):
+                out.extend(self._skel_index[k].split("\t"))
+        return out
+
+    def _stem_ending_table(self) -> list[tuple[str, bool, bool]]:
+        """Endings stripped before a candidate lookup, as ``(ending, ta_restored, verb)``,
+        longest first: pronoun suffixes (after which ة is written ت), dual endings, and the
+        endings of imperfective verbs (only after ي/ت/ن)."""
+        endings: dict[str, tuple[bool, bool]] = {}
+        for suf in self.clitics["suffixes"]:
+            endings[suf] = (bool(self.clitics.get("ta_before_suffix")), False)
+        for infl in self.clitics.get("inflections", []):
+            endings.setdefault(infl, (False, False))
+        for infl in self.clitics.get("verb_inflections", []):
+            endings.setdefault(infl, (False, True))
+        return sorted(
+            ((e, ta, verb) for e, (ta, verb) in endings.items()), key=lambda t: -len(t[0])
+        )
 
     def _near(self, word: str, *, fuzzy: bool) -> dict[str, float]:
         """Index words near ``word`` with their sort priors (see :meth:`candidates`)."""
         key = skeleton(word)
         direct = self._p.get
         found = {w: direct(w, 0.0) for w in self._lookup(key, fuzzy=fuzzy and len(key) >= 4)}
+        wide_left = 2  # one-edit neighbours only behind the two longest proclitic strings
         for written, _stem_prefix, n in self._prefixes:
             if not word.startswith(written) or len(word) - len(written) < 3:
                 continue
+            wide = fuzzy and wide_left > 0
+            wide_left -= 1
             rest = word[len(written) :]
             strip = 0
             if written.endswith("لل") and not rest.startswith("ال"):
                 rest, strip = "ال" + rest, 2
             scale = 0.08**n
-            for c in self._lookup(skeleton(rest), fuzzy=fuzzy and len(rest) >= 4):
+            article = written.endswith(("ال", "لل"))
+            for c in self._lookup(skeleton(rest), fuzzy=wide and len(rest) >= 4):
                 if strip and not c.startswith("ال"):
                     continue
                 full = written + c[strip:]
-                p = max(direct(full, 0.0), direct(c, 0.0) * scale)
+                own = direct(full, 0.0)
+                if article and not own and c.endswith(self._pronouns):
+                    continue  # no pronoun suffix after the article ("الأطفاله")
+                p = max(own, direct(c, 0.0) * scale)
+                if p > found.get(full, -1.0):
+                    found[full] = p
+        longest = True
+        for ending, ta, verb in self._stem_endings:
+            if not word.endswith(ending) or len(word) - len(ending) < 3:
+                continue
+            if verb and word[0] not in "يتن":
+                continue
+            wide = fuzzy and longest
+            longest = False
+            rest = word[: -len(ending)]
+            pronoun = ending in self._suffixes
+            for c in self._lookup(skeleton(rest), fuzzy=wide and len(rest) >= 4):
+                if pronoun and c.startswith(("ال", "لل")):
+                    continue  # no pronoun suffix after the article ("الدوليي")
+                full = c[:-1] + "ت" + ending if ta and c.endswith("ة") else c + ending
+                p = max(direct(full, 0.0), direct(c, 0.0) * 0.08)
                 if p > found.get(full, -1.0):
                     found[full] = p
         found.pop(word, None)
         return found
 
+    def _rank(self, found: dict[str, float], limit: int = 0) -> tuple[tuple[str, float], ...]:
+        """``(word, log prior)`` most probable first (only the ``limit`` best if given)."""
+        if limit and len(found) > limit:
+            # Ties broken by the word itself: set order varies with the hash seed, and the
+            # same input must give the same candidates in every process.
+            found = dict(heapq.nlargest(limit, found.items(), key=lambda kv: (kv[1], kv[0])))
+        dominated = self.dominated
+        ranked = [
+            (w, math.log(p) + (_DOMINATED_LOGP if w in dominated else 0.0))
+            for w, p in found.items()
+            if p > 0.0
+        ]
+        ranked.sort(key=lambda t: (-t[1], t[0]))
+        return tuple(ranked)
+
+    def _exact_scored(self, word: str) -> tuple[tuple[str, float], ...]:
+        return self._rank(self._near(word, fuzzy=False))
+
+    def _fuzzy_scored(self, word: str) -> tuple[tuple[str, float], ...]:
+        exact = {w for w, _ in self.exact_scored(word)}
+        near = self._near(word, fuzzy=True)
+        return self._rank({w: p for w, p in near.items() if w not in exact}, _FUZZY_LIMIT)
+
     def _exact_candidates(self, word: str) -> tuple[str, ...]:
-        found = self._near(word, fuzzy=False)
-        return tuple(sorted(found, key=lambda w: -found[w]))
+        return tuple(w for w, _ in self.exact_scored(word))
 
     def _fuzzy_candidates(self, word: str) -> tuple[str, ...]:
-        exact = set(self.exact_candidates(word))
-        found = {w: p for w, p in self._near(word, fuzzy=True).items() if w not in exact}
-        return tuple(sorted(found, key=lambda w: -found[w]))
+        return tuple(w for w, _ in self.fuzzy_scored(word))
 
     def candidates(self, word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """Dictionary words near ``word``: (same skeleton, one skeleton edit away).
@@ -419,7 +593,9 @@ class Lexicon:
         dropped, added or misshapen letter. Both are clitic-aware: the observed word's
         proclitics are also stripped and the stem looked up on its own, so that
         ``وبالانفاقية`` finds ``وبالاتفاقية`` through ``اتفاقية``. Each tuple is sorted by
-        prior, most probable first; both are cached.
+        prior, most probable first; both are cached. :meth:`exact_scored` and
+        :meth:`fuzzy_scored` give the same lists with each candidate's log prior (its own
+        frequency or its stem's with the clitic cost, as found by the lookup).
         """
         return self.exact_candidates(word), self.fuzzy_candidates(word)
 
@@ -435,25 +611,19 @@ class Lexicon:
             if w not in domain and self.wordfreq.get(w, 0.0) < _INDEX_MIN_P:
                 added.append(w)
             domain[w] += max(1, round(c * weight))
-        # Extend the index without rebuilding it: new words go into copies of the buckets.
+        # Extend the index without rebuilding it: new words are added to copied buckets.
         skel = dict(self._skel_index)
-        deletes = dict(self._delete_index)
         for w in added:
             key = skeleton(w)
-            if key not in skel:
-                if len(key) >= 3:
-                    for d in _deletes(key):
-                        deletes[d] = [*deletes.get(d, ()), key]
-                skel[key] = [w]
-            else:
-                skel[key] = [*skel[key], w]
+            skel[key] = f"{skel[key]}\t{w}" if key in skel else w
         lex = Lexicon(
             self.wordfreq,
             domain,
             self.protected,
             self.clitics,
             domain_weight=self.domain_weight or 0.25,
-            index=(skel, deletes, [], self.dominated, self.shadowed),
+            index=(skel, [], self.dominated, self.shadowed),
+            tail=self._tail,
         )
         lex.known = set(self.known) | {w for w in added if lex._direct_p(w) >= _KNOWN_MIN_P}
         lex.dominated = {w for w in self.dominated if w not in extra}

@@ -13,6 +13,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from qararat.normalize import arabic_words, strip_diacritics
@@ -22,6 +23,7 @@ BOUNDARY = "<s>"
 _RE_BREAK = re.compile(r"[\n.؛:!؟?()\[\]\"«»]")
 
 
+@lru_cache(maxsize=200_000)
 def context_key(word: str) -> str:
     """The form a word takes in the context model: conjunction and preposition proclitics off.
 
@@ -36,6 +38,22 @@ def context_key(word: str) -> str:
     elif len(word) >= 5 and word[0] in "بكل":
         word = word[1:]
     return word
+
+
+def with_proclitics(word: str, key: str) -> str | None:
+    """``key`` (a context key) given the proclitics that :func:`context_key` took off ``word``.
+
+    ``with_proclitics("للأمم", "الأمين") == "للأمين"``; None when ``key`` cannot carry them
+    (لل needs a key with the article).
+    """
+    pre = ""
+    if len(word) >= 4 and word[0] in "وف":
+        pre, word = word[0], word[1:]
+    if len(word) >= 4 and word.startswith("لل"):
+        return pre + "لل" + key[2:] if key.startswith("ال") and len(key) > 2 else None
+    if len(word) >= 5 and word[0] in "بكل":
+        return pre + word[0] + key
+    return pre + key
 
 
 def sentence_words(text: str) -> Iterator[list[str]]:
@@ -98,6 +116,8 @@ class BigramModel:
         self.discount = discount
         self._left: Counter[str] = Counter()
         self._types: Counter[str] = Counter()
+        self._after: dict[str, dict[str, int]] | None = None
+        self._before: dict[str, dict[str, int]] | None = None
         for (a, _b), c in bigrams.items():
             self._left[a] += c
             self._types[a] += 1
@@ -119,9 +139,31 @@ class BigramModel:
         p = max(c - self.discount, 0.0) / total + lam * uni
         return math.log(p) if p > 0 else math.log(uni)
 
+    def followers(self, prev: str) -> dict[str, int]:
+        """Context keys seen after ``prev`` (by its context key) with their counts."""
+        if self._after is None:
+            self._index_neighbours()
+        return self._after.get(context_key(prev) if prev != BOUNDARY else prev, {})  # type: ignore[union-attr]
+
+    def leaders(self, word: str) -> dict[str, int]:
+        """Context keys seen before ``word`` (by its context key) with their counts."""
+        if self._before is None:
+            self._index_neighbours()
+        return self._before.get(context_key(word) if word != BOUNDARY else word, {})  # type: ignore[union-attr]
+
+    def _index_neighbours(self) -> None:
+        after: dict[str, dict[str, int]] = {}
+        before: dict[str, dict[str, int]] = {}
+        for (a, b), c in self.bigrams.items():
+            after.setdefault(a, {})[b] = c
+            before.setdefault(b, {})[a] = c
+        self._after, self._before = after, before
+
     def seen(self, prev: str, word: str) -> int:
-        """Count of the bigram ``prev word`` (by context keys)."""
-        return self.bigrams.get((context_key(prev), context_key(word)), 0)
+        """Count of the bigram ``prev word`` (by context keys; either may be the boundary)."""
+        a = context_key(prev) if prev != BOUNDARY else prev
+        b = context_key(word) if word != BOUNDARY else word
+        return self.bigrams.get((a, b), 0)
 
     def known_left(self, word: str) -> bool:
         """True if ``word`` was seen as the left side of some bigram."""

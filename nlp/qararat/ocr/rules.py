@@ -10,11 +10,13 @@ in running text ("وإن كان") is never touched: the rules look only at parag
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from qararat.normalize import strip_diacritics
 
@@ -51,7 +53,12 @@ def lead_vocabulary() -> LeadVocabulary:
     """
     fem: set[str] = set()
     try:
-        path = resources.files("qararat.clauses").joinpath("data").joinpath("leads.json")
+        # Locate the clauses package's data without importing it (its __init__ loads
+        # scikit-learn, seconds that the corrector does not need).
+        spec = importlib.util.find_spec("qararat.clauses")
+        if spec is None or not spec.submodule_search_locations:
+            raise FileNotFoundError("qararat.clauses")
+        path = Path(next(iter(spec.submodule_search_locations))) / "data" / "leads.json"
         data = json.loads(path.read_text(encoding="utf-8"))
         for entry in data.get("leads", []):
             for form in entry.get("forms", []):

@@ -100,7 +100,9 @@ def opening_re() -> re.Pattern[str]:
     group offsets slice the original.
     """
     return re.compile(
-        r"^[\s*#>\-]*(?P<formula>ا[ٮں][\u064b-\u0652]*\s+(?P<organ>"
+        # Leading blanks stay on the line: a class that also matched newlines made every empty
+        # line rescan the rest of the document (quadratic on text with many blank lines).
+        r"^(?:[^\S\n]|[*#>\-])*(?P<formula>ا[ٮں][\u064b-\u0652]*\s+(?P<organ>"
         + names_pattern()
         + r")\s*(?P<punct>[،,:;؛.»«\"'ء]{1,3})?)[\s*]*(?P<rest>.*)$",
         re.MULTILINE,

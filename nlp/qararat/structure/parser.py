@@ -618,6 +618,16 @@ def _repair_numbers(paragraphs: list[Paragraph]) -> list[Warning]:
 
 def _numbering_warnings(paragraphs: list[Paragraph]) -> list[Warning]:
     out: list[Warning] = []
+    operative = [p for p in paragraphs if p.kind == "operative"]
+    if len(operative) > 1 and all(p.number is None for p in operative):
+        # Resolutions number their operative paragraphs; text without numbers was usually
+        # re-typed or extracted badly, so paragraph boundaries deserve a look.
+        out.append(
+            Warning(
+                "numbering_missing",
+                f"{len(operative)} operative paragraphs and none is numbered",
+            )
+        )
     prev: int | None = None
     for p in paragraphs:
         if p.kind != "operative" or p.number is None:
