@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -124,3 +125,30 @@ def test_ocr_adapted_lexicon_keeps_index(lexicon: Lexicon) -> None:
     assert "الكوفاكسية" in adapted.known
     assert "الكوفاكسية" not in lexicon.known
     assert adapted.candidates("الانفاقية")[0] == lexicon.candidates("الانفاقية")[0]
+
+
+def test_ocr_lexicon_prunes_old_caches(tmp_path: Path) -> None:
+    import os
+
+    from qararat.ocr.lexicon import _KEEP_CACHES, _prune_caches
+
+    files = []
+    for i in range(5):
+        f = tmp_path / f"ocr-lexicon-{i}.marshal"
+        f.write_bytes(b"x")
+        os.utime(f, (1000 + i, 1000 + i))
+        files.append(f)
+    _prune_caches(files[-1])
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        f.name for f in files[-_KEEP_CACHES:]
+    )
+
+
+def test_ocr_lexicon_very_long_token_is_fast() -> None:
+    import time
+
+    from qararat.analysis import clean
+
+    started = time.process_time()
+    assert clean("ب" * 20000 + "\n").count("\n") == 1
+    assert time.process_time() - started < 20  # quadratic search took minutes

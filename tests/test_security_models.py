@@ -14,6 +14,7 @@ import functools
 import os
 import pickle
 import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -22,6 +23,7 @@ import skops.io as sio
 from skops.io.exceptions import UntrustedTypesFoundException
 
 from qararat.clauses.model import (
+    MODEL_VERSION,
     TRUSTED_TYPES,
     ClauseClassifier,
     default_model_dir,
@@ -29,6 +31,7 @@ from qararat.clauses.model import (
     model_text,
     save_model,
 )
+from qararat.errors import ModelLoadError
 
 PACKAGE = Path(__file__).resolve().parent.parent / "nlp" / "qararat"
 PICKLE_FAMILY = {"pickle", "cPickle", "_pickle", "dill", "cloudpickle", "joblib", "shelve"}
@@ -82,8 +85,31 @@ def test_security_models_untrusted_type_in_model_raises(
     save_model(model, tmp_path, {"note": "tampered"})
     untrusted = sio.get_untrusted_types(file=tmp_path / "model.skops")
     assert type_name in untrusted
-    with pytest.raises(UntrustedTypesFoundException):
+    with pytest.raises(ModelLoadError, match="untrusted types") as info:
         load_model(tmp_path)
+    assert isinstance(info.value.__context__, UntrustedTypesFoundException)
+
+
+def test_security_models_tampered_model_is_one_line_in_the_cli(
+    tmp_path: Path, small_model: ClauseClassifier
+) -> None:
+    model = ClauseClassifier(**small_model.get_params())
+    model.__dict__.update(small_model.__dict__)
+    model.planted_ = os.system
+    save_model(model, tmp_path / "clauses" / MODEL_VERSION, {"note": "tampered"})
+    # A paragraph no rule or fuzzy match labels sends the classifier to the model.
+    text = "إن الجمعية العامة،\n\n1 - كلمات بلا فعل معروف في أول الفقرة؛\n"
+    doc = tmp_path / "doc.txt"
+    doc.write_text(text, encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "qararat", "analyze", str(doc), "--no-correct"],
+        capture_output=True, text=True, check=False,
+        env={**os.environ, "QARARAT_MODELS": str(tmp_path)},
+    )
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr.count("\n") == 1
+    assert "untrusted types" in proc.stderr
+    assert "Traceback" not in proc.stderr
 
 
 def test_security_models_clean_model_round_trips(

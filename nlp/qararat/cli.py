@@ -206,8 +206,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    from qararat.errors import ModelLoadError
+
     try:
         return int(args.func(args))
+    except ModelLoadError as exc:
+        _error(str(exc).splitlines()[0])
+        return EXIT_SOME_FAILED
     except ValueError as exc:
         _error(str(exc))
         return EXIT_USAGE

@@ -98,6 +98,10 @@ class CorrectorConfig:
             scanner noise.
         noise_max_words: Most non-word chunks of three letters or more such a stretch may
             hold per stray letter (halved: 0.5 = one per two letters).
+        cache_lambda: Weight of the document cache in the interpolated prior
+            ``(1 - λ) P(w) + λ n(w) / N`` of a candidate that the document itself writes
+            ``n(w)`` times among its ``N`` words (0 switches the cache off).
+        cache_cap: Largest log-odds the document cache can add to a candidate.
     """
 
     channel_weight: float = 8.0
@@ -126,6 +130,21 @@ class CorrectorConfig:
     delete_noise: bool = True
     noise_min_letters: int = 4
     noise_max_words: float = 0.5
+    cache_lambda: float = 0.05
+    cache_cap: float = 2.0
+
+
+@dataclass(frozen=True)
+class _DocumentCache:
+    """Counts of the accepted word forms of one document (a cache language model).
+
+    Attributes:
+        counts: How often each form the lexicon accepts at once is written in the document.
+        total: Number of words of the document.
+    """
+
+    counts: Counter[str]
+    total: int
 
 
 @dataclass
@@ -267,6 +286,7 @@ class Corrector:
         for c in self._structural(text, tokens, by_start):
             out.append(c)
             taken.add(c.start)
+        cache = self._document_cache(tokens, taken)
         i = 0
         while i < len(tokens):
             tok = tokens[i]
@@ -298,7 +318,7 @@ class Corrector:
                         i += 2
                         continue
                 if self._context_candidates(tok) and self._touchable(text, tok):
-                    c = self._correct_token(tok)
+                    c = self._correct_token(tok, cache)
                     if c is not None:
                         out.append(c)
                 i += 1
@@ -312,7 +332,7 @@ class Corrector:
                     out.append(merged)
                     i += 2
                     continue
-            c = self._correct_token(tok)
+            c = self._correct_token(tok, cache)
             if c is not None:
                 out.append(c)
             i += 1
@@ -320,6 +340,42 @@ class Corrector:
         return _drop_overlaps(out)
 
     # -- tokens --------------------------------------------------------------------------
+
+    def _document_cache(self, tokens: list[_Token], taken: set[int]) -> _DocumentCache | None:
+        """The document's own vocabulary: forms the lexicon accepts at once, counted.
+
+        A resolution repeats its words, so a candidate the same document writes correctly
+        elsewhere is more likely (a cache language model). Only forms that are known and not
+        shadowed by a far more probable same-skeleton word vote: a non-word, a weak spelling
+        and a word inside noise or a structural correction never do, so a misreading repeated
+        across the document is no evidence for itself. One pass over the tokens.
+        """
+        if self.config.cache_lambda <= 0.0 or not tokens:
+            return None
+        known = self.lexicon.known
+        shadowed = self.lexicon.shadowed
+        counts = Counter(
+            t.word
+            for t in tokens
+            if t.word in known and t.word not in shadowed and t.start not in taken
+        )
+        return _DocumentCache(counts, len(tokens))
+
+    def _cache_bonus(self, cand: str, cache: _DocumentCache | None) -> float:
+        """Log-odds the document cache adds to candidate ``cand`` (0 if it is not written).
+
+        ``log((1 - λ) + λ n / (N P(cand)))``, at least 0 and at most ``cache_cap``: large for
+        a rare word the document uses, small for a common word it uses as often as expected.
+        """
+        if cache is None:
+            return 0.0
+        n = cache.counts.get(cand, 0)
+        if not n:
+            return 0.0
+        lam = self.config.cache_lambda
+        ratio = n / (cache.total * math.exp(self.lexicon.logp(cand)))
+        bonus = math.log((1.0 - lam) + lam * ratio)
+        return min(self.config.cache_cap, max(0.0, bonus))
 
     def _tokens(self, text: str) -> list[_Token]:
         words = arabic_words(text)
@@ -515,7 +571,12 @@ class Corrector:
     def _keep_logp(self, word: str) -> float:
         return max(self.lexicon.logp(word), self.config.oov_logp)
 
-    def _correct_token(self, tok: _Token) -> Correction | None:
+    def _correct_token(self, tok: _Token, cache: _DocumentCache | None = None) -> Correction | None:
+        """The best correction of one word, or None to keep it.
+
+        ``cache`` (the document's own accepted forms) raises candidates the document writes
+        elsewhere; keeping the word never gets that bonus, so a word cannot vote for itself.
+        """
         cfg = self.config
         word = tok.word
         scored: list[tuple[float, str, str, float]] = []  # (score, replacement, kind, cost)
@@ -539,7 +600,7 @@ class Corrector:
         keep_score = keep_prior + self._context(word, tok) - lex.logp(word)
         for pre, cand, cost in prelim:
             if cand.endswith("،"):
-                score = pre + self._pmi(cand[:-1], tok.prev)
+                score = pre + self._pmi(cand[:-1], tok.prev) + self._cache_bonus(cand[:-1], cache)
                 kind = "comma"
             elif " " in cand:
                 a, b = cand.split(" ")
@@ -547,6 +608,7 @@ class Corrector:
                 kind = "merge"
             else:
                 score = pre + self._context(cand, tok) - lex.logp(cand)
+                score += self._cache_bonus(cand, cache)
                 kind = ""
             scored.append((score, cand, kind, cost))
         scored.sort(reverse=True)

@@ -20,6 +20,7 @@ that finds the cache does not load wordfreq at all.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import heapq
@@ -319,6 +320,7 @@ class Lexicon:
             with tmp.open("wb") as fh:
                 marshal.dump(data, fh)
             tmp.replace(path)
+            _prune_caches(path)
         except OSError:
             pass
 
@@ -465,6 +467,8 @@ class Lexicon:
         alphabet = self._alphabet
         out: set[str] = set()
         n = len(key)
+        if n > _MAX_NEIGHBOUR_KEY:  # no word is this long; the loop below is quadratic in n
+            return out
         for i in range(n + 1):
             head, rest = key[:i], key[i:]
             if i < n:
@@ -693,3 +697,23 @@ def lead_forms() -> list[str]:
 
     leads = lead_vocabulary().all()
     return sorted(leads | {"و" + w for w in leads})
+
+
+#: Longest skeleton whose one-edit neighbours are searched (Arabic words are far shorter; a
+#: run of letters longer than this is debris, and searching it would take quadratic time).
+_MAX_NEIGHBOUR_KEY = 40
+#: How many lexicon caches to keep (one per data version); older ones are deleted.
+_KEEP_CACHES = 2
+
+
+def _prune_caches(current: Path) -> None:
+    """Delete all but the newest cache files (other data versions) next to ``current``."""
+    caches = sorted(
+        current.parent.glob("ocr-*.marshal"),
+        key=lambda p: p.stat().st_mtime,
+        reverse=True,
+    )
+    for old in caches[_KEEP_CACHES:]:
+        if old != current:
+            with contextlib.suppress(OSError):
+                old.unlink()
