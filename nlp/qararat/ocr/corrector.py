@@ -130,7 +130,7 @@ class CorrectorConfig:
     delete_noise: bool = True
     noise_min_letters: int = 4
     noise_max_words: float = 0.5
-    cache_lambda: float = 0.05
+    cache_lambda: float = 0.1
     cache_cap: float = 2.0
 
 
@@ -139,7 +139,7 @@ class _DocumentCache:
     """Counts of the accepted word forms of one document (a cache language model).
 
     Attributes:
-        counts: How often each form the lexicon accepts at once is written in the document.
+        counts: How often each word form is written in the document (outside noise).
         total: Number of words of the document.
     """
 
@@ -342,23 +342,16 @@ class Corrector:
     # -- tokens --------------------------------------------------------------------------
 
     def _document_cache(self, tokens: list[_Token], taken: set[int]) -> _DocumentCache | None:
-        """The document's own vocabulary: forms the lexicon accepts at once, counted.
+        """The document's own vocabulary: its word forms, counted once (a cache language model).
 
-        A resolution repeats its words, so a candidate the same document writes correctly
-        elsewhere is more likely (a cache language model). Only forms that are known and not
-        shadowed by a far more probable same-skeleton word vote: a non-word, a weak spelling
-        and a word inside noise or a structural correction never do, so a misreading repeated
-        across the document is no evidence for itself. One pass over the tokens.
+        A resolution repeats its words, so a candidate the same document writes elsewhere is
+        more likely. Words inside scanner noise, garbled stretches and structural corrections
+        are not counted. Which forms may vote is decided per candidate in
+        :meth:`_cache_bonus` (valid, not a weak spelling), so this is one cheap pass.
         """
         if self.config.cache_lambda <= 0.0 or not tokens:
             return None
-        known = self.lexicon.known
-        shadowed = self.lexicon.shadowed
-        counts = Counter(
-            t.word
-            for t in tokens
-            if t.word in known and t.word not in shadowed and t.start not in taken
-        )
+        counts = Counter(t.word for t in tokens if t.start not in taken)
         return _DocumentCache(counts, len(tokens))
 
     def _cache_bonus(self, cand: str, cache: _DocumentCache | None) -> float:
@@ -372,6 +365,9 @@ class Corrector:
         n = cache.counts.get(cand, 0)
         if not n:
             return 0.0
+        lex = self.lexicon
+        if cand in lex.shadowed or not (cand in lex.known or lex.is_valid(cand)):
+            return 0.0  # a non-word or a weak spelling is no evidence, however often written
         lam = self.config.cache_lambda
         ratio = n / (cache.total * math.exp(self.lexicon.logp(cand)))
         bonus = math.log((1.0 - lam) + lam * ratio)
@@ -575,7 +571,8 @@ class Corrector:
         """The best correction of one word, or None to keep it.
 
         ``cache`` (the document's own accepted forms) raises candidates the document writes
-        elsewhere; keeping the word never gets that bonus, so a word cannot vote for itself.
+        elsewhere, only for a word the lexicon does not accept (a non-word); keeping the word
+        never gets that bonus, so a word cannot vote for itself.
         """
         cfg = self.config
         word = tok.word
@@ -589,6 +586,10 @@ class Corrector:
         lex = self.lexicon
         keep_prior = self._keep_logp(word)
         real_word = word in lex.known
+        if real_word or lex.is_valid(word):
+            # A valid word's own spelling is as much the document's as the candidate's: the
+            # cache only helps decide what a non-word was meant to be.
+            cache = None
         prelim = self._candidates(word)
         if real_word:
             extra = self._context_candidates(tok)
