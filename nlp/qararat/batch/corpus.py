@@ -197,6 +197,7 @@ class Corpus:
         config: Any = None,
         progress: bool = False,
         analyzer: Analyzer | None = None,
+        adapt: bool = False,
     ) -> BatchResult:
         """Analyse the corpus into ``outdir`` (see :func:`qararat.batch.engine.run_batch`)."""
         return run_batch(
@@ -210,6 +211,7 @@ class Corpus:
             pattern=self.glob,
             progress=progress,
             analyzer=analyzer,
+            adapt=adapt,
         )
 
     def __repr__(self) -> str:
