@@ -48,6 +48,7 @@ models: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/bench_speed.py
 	$(PY) benchmarks/bench_batch.py
+	$(PY) benchmarks/bench_parallel_ceiling.py
 
 clean-out:
 	rm -rf $(OUT)
