@@ -30,10 +30,12 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(VENV)/bin/ruff check nlp tests
+	$(VENV)/bin/mypy nlp/qararat
 	$(PY) -m pytest
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check nlp tests scripts benchmarks
+	$(VENV)/bin/mypy nlp/qararat
 
 eval: $(STAMP)
 	$(PY) scripts/eval_ocr.py

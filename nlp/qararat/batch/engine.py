@@ -26,6 +26,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, is_dataclass
 from datetime import datetime, timezone
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -230,10 +231,9 @@ def write_stats(outdir: Path, notes: list[str]) -> list[str]:
         safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in name) or "stats"
         unnamed_range = isinstance(frame.index, pd.RangeIndex) and frame.index.name is None
         frame = frame.reset_index(drop=unnamed_range)
-        atomic_write(stats_dir / f"{safe}.parquet", lambda p, f=frame: f.to_parquet(p, index=False))
+        atomic_write(stats_dir / f"{safe}.parquet", partial(frame.to_parquet, index=False))
         atomic_write(
-            stats_dir / f"{safe}.csv",
-            lambda p, f=frame: f.to_csv(p, index=False, encoding="utf-8"),
+            stats_dir / f"{safe}.csv", partial(frame.to_csv, index=False, encoding="utf-8")
         )
         written.append(safe)
     return written

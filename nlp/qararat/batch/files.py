@@ -69,12 +69,13 @@ def _fsync_dir(directory: Path) -> None:
             os.close(fd)
 
 
-def atomic_write(target: Path, write: Callable[[Path], None], *, durable: bool = False) -> None:
+def atomic_write(target: Path, write: Callable[[Path], object], *, durable: bool = False) -> None:
     """Write ``target`` through a temporary file and move it into place.
 
     Args:
         target: Final path.
-        write: Called with the temporary path; must write the whole file there.
+        write: Called with the temporary path; must write the whole file there (its return
+            value is ignored).
         durable: Also fsync the file and its directory (for per-document results that a resumed
             run relies on).
     """

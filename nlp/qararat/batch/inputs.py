@@ -23,6 +23,7 @@ import os
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -230,7 +231,7 @@ def _glob_root(pattern: str) -> Path:
 
 
 def discover(
-    inputs: list[str | os.PathLike[str]],
+    inputs: Sequence[str | os.PathLike[str]],
     *,
     pattern: str = "*.txt",
     exclude: list[Path] | None = None,

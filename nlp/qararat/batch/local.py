@@ -114,11 +114,11 @@ def _drive(
     exhausted = False
     while True:
         while not exhausted and len(inflight) < limit:
-            task = next(pending, None)
-            if task is None:
+            queued = next(pending, None)
+            if queued is None:
                 exhausted = True
                 break
-            inflight[executor.submit(process_task, task, config, analyzer)] = task
+            inflight[executor.submit(process_task, queued, config, analyzer)] = queued
         if not inflight:
             return None
         done, _ = cf.wait(inflight, return_when=cf.FIRST_COMPLETED)

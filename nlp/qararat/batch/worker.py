@@ -122,8 +122,9 @@ def process_task(task: Task, config: Any, analyzer: Analyzer | None = None) -> D
     start = time.perf_counter()
     try:
         if analyzer is None:
-            from qararat.analysis import analyze as analyzer
+            from qararat.analysis import analyze
 
+            analyzer = analyze
             warm_up(config)
         document = read_bytes(task.data, source=task.path, doc_id=task.doc_id)
         res = analyzer(document, config)

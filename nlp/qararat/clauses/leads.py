@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, TypedDict
 
 from qararat.clauses.distance import weighted_distance
 from qararat.clauses.lexicon import LeadForm, Lexicon, default_lexicon
@@ -89,6 +89,14 @@ class _Hit:
     strip_waw: bool
     inner_mods: list[str]
     pronoun: bool = False
+
+
+class _ExactOptions(TypedDict):
+    """Keyword arguments of :func:`_match_exact` shared by the secondary-clause calls."""
+
+    opener: str | None
+    masculine: bool | None
+    strict_gender: bool
 
 
 def _gender_ok(form: LeadForm, masculine: bool | None) -> bool:
@@ -434,7 +442,11 @@ def find_secondary_clauses(
         tok = toks[j]
         gap = text[toks[j - 1].end : tok.start] if j > 0 else ""
         hit: _Hit | None = None
-        kw = {"opener": None, "masculine": masculine, "strict_gender": masculine is not None}
+        kw: _ExactOptions = {
+            "opener": None,
+            "masculine": masculine,
+            "strict_gender": masculine is not None,
+        }
         if tok.key.startswith("و") and len(tok.key) > 2:
             hit = _match_exact(toks, j, lex, allow_waw=True, allow_suffix=True, **kw)
             if hit is not None and not hit.strip_waw:

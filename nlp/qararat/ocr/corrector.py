@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from threading import Lock
+from typing import Any
 
 from qararat.model import Correction
 from qararat.normalize import arabic_words, replace_persian_letters, strip_diacritics
@@ -259,7 +260,7 @@ class Corrector:
         bigrams = bigrams.merged(bi, weight)
         return Corrector(lexicon, self.channel, bigrams, self.config)
 
-    def with_config(self, **changes: float | int) -> Corrector:
+    def with_config(self, **changes: Any) -> Corrector:
         """A corrector sharing this one's models with some parameters changed."""
         return Corrector(self.lexicon, self.channel, self.bigrams, replace(self.config, **changes))
 
@@ -278,14 +279,14 @@ class Corrector:
         taken: set[int] = set()  # token starts already handled by a rule
         tokens = self._tokens(text)
         taken.update(self._garbled(tokens))
-        for c in self._noise(text) if self.config.delete_noise else ():
-            out.append(c)
-            taken.update(t.start for t in tokens if c.start <= t.start < c.end)
+        for noise in self._noise(text) if self.config.delete_noise else ():
+            out.append(noise)
+            taken.update(t.start for t in tokens if noise.start <= t.start < noise.end)
         out.extend(self._latin_commas(text))
         by_start = {t.start: i for i, t in enumerate(tokens)}
-        for c in self._structural(text, tokens, by_start):
-            out.append(c)
-            taken.add(c.start)
+        for fix in self._structural(text, tokens, by_start):
+            out.append(fix)
+            taken.add(fix.start)
         cache = self._document_cache(tokens, taken)
         i = 0
         while i < len(tokens):
@@ -937,8 +938,8 @@ class Corrector:
                         if c is not None:
                             out.append(c)
             elif zone == "operative":
-                off = operative_lead_offset(line)
-                idx = by_start.get(start + off) if off is not None else None
+                lead_off = operative_lead_offset(line)
+                idx = by_start.get(start + lead_off) if lead_off is not None else None
                 if idx is not None:
                     c = self._lead_verb(tokens[idx], own, every)
                     if c is not None:

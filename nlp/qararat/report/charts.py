@@ -16,7 +16,7 @@ import base64
 import io
 from collections.abc import Iterable
 from functools import cache
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 import pandas as pd
 
@@ -25,6 +25,8 @@ from qararat.report.names import display_name
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
+    from matplotlib.typing import RcKeyType
 
 ChartFormat = Literal["png", "svg"]
 
@@ -53,7 +55,7 @@ def chart_fonts() -> tuple[str, ...]:
     return tuple(f for f in ARABIC_FONTS if f in installed) + (FALLBACK_FONT,)
 
 
-def _rc() -> dict[str, object]:
+def _rc() -> dict[RcKeyType, Any]:
     return {
         "font.family": list(chart_fonts()),
         "font.size": 11,
@@ -74,7 +76,7 @@ def _explode(values: Iterable[object]) -> list[str]:
         if isinstance(v, str):
             out.append(v)
         else:
-            out.extend(str(x) for x in v)
+            out.extend(str(x) for x in cast("Iterable[object]", v))  # a list or array of names
     return out
 
 
@@ -164,7 +166,9 @@ def _style_rtl_barh(ax: Axes, names: list[str], title: str | None) -> None:
     ax.set_axisbelow(True)
     for side in ("top", "left", "bottom"):
         ax.spines[side].set_visible(False)
-    ax.xaxis.get_major_locator().set_params(integer=True)
+    # A linear axis's default locator is an AutoLocator (a MaxNLocator); the base Locator stub
+    # leaves out the **kwargs that set_params accepts.
+    cast("MaxNLocator", ax.xaxis.get_major_locator()).set_params(integer=True)
     if title:
         ax.set_title(title, loc="right", fontsize=13, color=COLORS["text"], pad=10)
 

@@ -349,9 +349,9 @@ class PhraseMatcher:
             for stem, term_id in self._fuzzy_exact.get(skel, ()):
                 if term_id not in ids and _one_off(form, stem):
                     ids.add(term_id)
-            for length, table in self._fuzzy_prefix.items():
+            for length, fuzzy_table in self._fuzzy_prefix.items():
                 if length <= n:
-                    for stem, term_id in table.get(skel[:length], ()):
+                    for stem, term_id in fuzzy_table.get(skel[:length], ()):
                         if term_id not in ids and _one_off(form[:length], stem):
                             ids.add(term_id)
         return ids

@@ -77,7 +77,7 @@ def stem(word: str) -> str:
 def stop_words() -> frozenset[str]:
     """Stop-word stems from ``data/stopwords_ar.txt``."""
     path = resources.files("qararat.themes").joinpath("data", "stopwords_ar.txt")
-    words = set()
+    words: set[str] = set()
     for line in path.read_text(encoding="utf-8").splitlines():
         line = line.strip()
         if line and not line.startswith("#"):
