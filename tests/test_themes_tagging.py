@@ -192,3 +192,19 @@ def test_themes_every_data_pattern_compiles_and_can_match_itself() -> None:
                 continue
             words = [part.split("|")[0].rstrip("*") for part in pattern.split()]
             assert tagger.tag(" ".join(words)) == [theme.name], (theme.name, pattern)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("تدين العنف ضد النساء والفتيات", "women_girls", "children"),
+        ("حماية الأظفال من العنف", "children", None),
+    ],
+)
+def test_themes_exact_term_is_not_a_misreading_of_another(
+    text: str, present: str, absent: str | None
+) -> None:
+    themes = tag_themes(text)
+    assert present in themes
+    if absent:
+        assert absent not in themes

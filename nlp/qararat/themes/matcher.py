@@ -344,7 +344,9 @@ class PhraseMatcher:
                 found = table.get(form[:length])
                 if found:
                     ids |= found
-        if n >= self.config.fuzzy_min_length:
+        # A form that is itself a term is a word, not a misreading of another term: tolerance
+        # is only for forms nothing matches exactly ("الفتيات" is girls, not "الفتيان" misread).
+        if n >= self.config.fuzzy_min_length and not ids:
             skel = form.translate(self._skeleton)
             for stem, term_id in self._fuzzy_exact.get(skel, ()):
                 if term_id not in ids and _one_off(form, stem):
