@@ -49,32 +49,26 @@ def _masculine(word: str) -> str:
 def lead_vocabulary() -> LeadVocabulary:
     """Lead verbs from ``clauses/data/leads.json`` (the clauses module's vocabulary).
 
-    Falls back to this module's ``data/lead_verbs.json`` when the clauses data is absent.
+    The file is read without importing ``qararat.clauses``, whose model module loads
+    scikit-learn: seconds the corrector does not need.
     """
+    spec = importlib.util.find_spec("qararat.clauses")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("qararat.clauses")
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "leads.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
     fem: set[str] = set()
-    try:
-        # Locate the clauses package's data without importing it (its __init__ loads
-        # scikit-learn, seconds that the corrector does not need).
-        spec = importlib.util.find_spec("qararat.clauses")
-        if spec is None or not spec.submodule_search_locations:
-            raise FileNotFoundError("qararat.clauses")
-        path = Path(next(iter(spec.submodule_search_locations))) / "data" / "leads.json"
-        data = json.loads(path.read_text(encoding="utf-8"))
-        for entry in data.get("leads", []):
-            for form in entry.get("forms", []):
-                first = strip_diacritics(form.split()[0]).replace("{ها}", "ها")
-                if first.startswith(("ت", "ي")) and len(first) >= 3:
-                    fem.add(first)
-    except (ModuleNotFoundError, FileNotFoundError, OSError, ValueError, TypeError):
-        fem = set()
+    for entry in data.get("leads", []):
+        for form in entry.get("forms", []):
+            first = strip_diacritics(form.split()[0]).replace("{ها}", "ها")
+            if first.startswith(("ت", "ي")) and len(first) >= 3:
+                fem.add(first)
     own = json.loads(
         resources.files("qararat.ocr")
         .joinpath("data")
         .joinpath("lead_verbs.json")
         .read_text(encoding="utf-8")
     )
-    if not fem:
-        fem = {strip_diacritics(w) for w in own["feminine"]} | set(own["other_leads"])
     return LeadVocabulary(
         feminine=frozenset(fem),
         masculine=frozenset(_masculine(w) for w in fem),
