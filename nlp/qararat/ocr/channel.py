@@ -170,12 +170,7 @@ class Channel:
             return 0.0
         n, m = len(intended), len(observed)
         # Letters shared at both ends cost nothing: align only the differing middle.
-        p = 0
-        while p < n and p < m and intended[p] == observed[p]:
-            p += 1
-        q = 0
-        while q < n - p and q < m - p and intended[n - 1 - q] == observed[m - 1 - q]:
-            q += 1
+        p, q = common_ends(intended, observed)
         mid_i, mid_o = intended[p : n - q], observed[p : m - q]
         if len(mid_i) == len(mid_o) == 1:
             return self.sub_cost(mid_i, mid_o)
@@ -309,3 +304,15 @@ def estimate_costs(
         "insert_costs": {k: to_cost(v) for k, v in ins.most_common() if v >= 3},
         "delete_costs": {k: to_cost(v) for k, v in dels.most_common() if v >= 3},
     }
+
+
+def common_ends(a: str, b: str) -> tuple[int, int]:
+    """Lengths of the common prefix and of the (non-overlapping) common suffix of two words."""
+    n, m = len(a), len(b)
+    p = 0
+    while p < n and p < m and a[p] == b[p]:
+        p += 1
+    q = 0
+    while q < n - p and q < m - p and a[n - 1 - q] == b[m - 1 - q]:
+        q += 1
+    return p, q

@@ -31,7 +31,7 @@ from typing import Any
 
 from qararat.model import Correction
 from qararat.normalize import arabic_words, replace_persian_letters, strip_diacritics
-from qararat.ocr.channel import Channel
+from qararat.ocr.channel import Channel, common_ends
 from qararat.ocr.lexicon import Lexicon, default_ngrams, skeleton
 from qararat.ocr.ngrams import BOUNDARY, BigramModel, context_key, count_ngrams, with_proclitics
 from qararat.ocr.rules import (
@@ -771,12 +771,7 @@ class Corrector:
         only want single-edit candidates).
         """
         n, m = len(cand), len(word)
-        p = 0
-        while p < n and p < m and cand[p] == word[p]:
-            p += 1
-        q = 0
-        while q < n - p and q < m - p and cand[n - 1 - q] == word[m - 1 - q]:
-            q += 1
+        p, q = common_ends(cand, word)
         a, b = cand[p : n - q], word[p : m - q]
         if len(a) == 1 and len(b) == 1:
             return self._skel_sub.get((a, b), self.channel.substitute_cost)
