@@ -24,27 +24,62 @@ import difflib
 import json
 import sys
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 from qararat.normalize import arabic_words, normalize, strip_diacritics
 from qararat.ocr.channel import Channel, estimate_costs
-from qararat.ocr.ngrams import BigramModel, count_ngrams, write_ngrams
+from qararat.ocr.ngrams import BigramModel, count_ngrams, count_trigrams, write_ngrams
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT / "corpora" / "dev"
 OCR = ROOT / "corpora" / "ocr"
+CONTEXT = ROOT / "corpora" / "context"
 OUT = ROOT / "nlp" / "qararat" / "ocr" / "data" / "ngrams.tsv.gz"
 
 
+@dataclass(frozen=True)
+class TrainDoc:
+    """One train document: its clean text and the folder holding its OCR tiers."""
+
+    doc_id: str
+    gold: Path
+    ocr_root: Path
+    #: Only ever on the n-gram side of a cross-validation (never corrected and scored).
+    ngrams_only: bool = False
+
+    def ocr(self, tier: str) -> Path:
+        """Path of this document's OCR output at ``tier`` (may not exist)."""
+        return self.ocr_root / tier / f"{self.doc_id}.txt"
+
+
 def train_ids(split_path: Path) -> list[str]:
-    """Document ids of the train split."""
+    """Document ids of the dev train split."""
     split = json.loads(split_path.read_text(encoding="utf-8"))
     return list(split["train"])
 
 
-def read_clean(doc_id: str) -> str:
+def train_docs(split_path: Path, *, context: str = "ngrams") -> list[TrainDoc]:
+    """The train pool: the dev train split, then the texts of ``corpora/context``.
+
+    The context texts are clean resolutions written for the project as training text; they
+    are never labelled, and never part of any held-out evaluation. Their OCR tiers are in
+    ``corpora/context/ocr/<tier>/``. ``context`` is ``"ngrams"`` (they only add n-gram
+    counts, also in cross-validation: the dev train documents alone are scored), ``"pool"``
+    (they join the cross-validation folds and are scored too) or ``"none"``.
+    """
+    docs = [TrainDoc(i, DEV / f"{i}.txt", OCR) for i in train_ids(split_path)]
+    if context != "none" and CONTEXT.is_dir():
+        docs += [
+            TrainDoc(p.stem, p, CONTEXT / "ocr", ngrams_only=context == "ngrams")
+            for p in sorted(CONTEXT.glob("*.txt"))
+        ]
+    return docs
+
+
+def read_clean(doc: TrainDoc) -> str:
     """A clean train document, normalised like the pipeline's input."""
-    return normalize((DEV / f"{doc_id}.txt").read_text(encoding="utf-8"))
+    return normalize(doc.gold.read_text(encoding="utf-8"))
 
 
 def aligned_pairs(clean: str, noisy: str) -> list[tuple[str, str]]:
@@ -79,22 +114,28 @@ def wrong_changes(gold: str, noisy: str, fixed: str) -> list[tuple[str, str, str
     return out
 
 
-def fold_correctors(ids: list[str], texts: list[str], overrides: dict[str, float], folds: int = 3):  # type: ignore[no-untyped-def]
-    """Yield ``(held-out ids, corrector)`` per fold: n-grams and lexicon from the other folds."""
+def fold_correctors(docs: list[TrainDoc], texts: list[str], overrides: dict[str, float], folds: int = 3):  # type: ignore[no-untyped-def]
+    """Yield ``(held-out docs, corrector)`` per fold: n-grams and lexicon from the other folds."""
     from qararat.ocr import Corrector, CorrectorConfig, Lexicon
     from qararat.ocr.lexicon import lead_forms, load_terms, terms_counts
 
     config = CorrectorConfig(**overrides)  # type: ignore[arg-type]
     terms, _ = load_terms()
+    # fold of each scored document; n-gram-only documents are on the train side of every fold
+    fold = {}
+    for d in docs:
+        if not d.ngrams_only:
+            fold[d.doc_id] = len(fold) % folds
     for k in range(folds):
-        held = [i for n, i in enumerate(ids) if n % folds == k]
-        rest = [t for n, t in enumerate(texts) if n % folds != k]
+        held = [d for d in docs if fold.get(d.doc_id, -1) == k]
+        rest = [t for d, t in zip(docs, texts, strict=True) if fold.get(d.doc_id, -1) != k]
         uni, bi = count_ngrams(rest)
         domain = Counter(uni)
         domain.update(terms_counts(terms))
         domain.update(terms_counts(lead_forms()))
         lex = Lexicon.default(domain=domain)
-        yield held, Corrector(lex, bigrams=BigramModel(bi, lex.logp), config=config)
+        model = BigramModel(bi, lex.logp, trigrams=count_trigrams(rest))
+        yield held, Corrector(lex, bigrams=model, config=config)
 
 
 #: Residual error types of :func:`residual_report`, in report order.
@@ -172,7 +213,7 @@ def unrecoverable(gold: str, noisy: str) -> int:
     return lost["dropped_line"] + lost["dropped_words"] + lost["garbled"]
 
 
-def residual_report(ids: list[str], texts: list[str], tiers: list[str]) -> None:
+def residual_report(docs: list[TrainDoc], texts: list[str], tiers: list[str]) -> None:
     """Print what the word errors left after correction are, per tier (3-fold CV, train only),
     and the WER reduction restricted to the errors a word-level corrector can remove."""
     from qararat.ocr.metrics import word_error_counts
@@ -184,13 +225,13 @@ def residual_report(ids: list[str], texts: list[str], tiers: list[str]) -> None:
     after = dict.fromkeys(tiers, 0)
     lost = dict.fromkeys(tiers, 0)
     words = dict.fromkeys(tiers, 0)
-    for held, corrector in fold_correctors(ids, texts, {}):
+    for held, corrector in fold_correctors(docs, texts, {}):
         for tier in tiers:
-            for doc_id in held:
-                path = OCR / tier / f"{doc_id}.txt"
+            for doc in held:
+                path = doc.ocr(tier)
                 if not path.is_file():
                     continue
-                gold = (DEV / f"{doc_id}.txt").read_text(encoding="utf-8")
+                gold = doc.gold.read_text(encoding="utf-8")
                 noisy = path.read_text(encoding="utf-8")
                 fixed = apply_corrections(noisy, corrector.correct(noisy))[0]
                 valid = corrector.lexicon.is_valid
@@ -258,7 +299,7 @@ def noise_split_report(split_path: Path, part: str, tiers: list[str]) -> None:
 
 
 def cross_validate(
-    ids: list[str],
+    docs: list[TrainDoc],
     texts: list[str],
     tiers: list[str],
     overrides: dict[str, float],
@@ -274,21 +315,23 @@ def cross_validate(
     # The same documents scored from their de-noised text: precision of word corrections alone.
     words_only = {tier: CorrectionCounts() for tier in tiers}
     false_alarms = CorrectionCounts()
-    for held, corrector in fold_correctors(ids, texts, overrides, folds):
-        for doc_id in held:
+    for held, corrector in fold_correctors(docs, texts, overrides, folds):
+        for doc in held:
+            doc_id = doc.doc_id
             # The clean text itself: every change is a broken word (false-alarm rate).
-            gold = read_clean(doc_id)
+            gold = read_clean(doc)
             fixed = apply_corrections(gold, corrector.correct(gold))[0]
             false_alarms = false_alarms + score_correction(gold, gold, fixed)
             if show_wrong:
                 for before, after, line in wrong_changes(gold, gold, fixed):
                     print(f"wrong gold {doc_id}: {before} -> {after} | {line[:70]}")
         for tier in tiers:
-            for doc_id in held:
-                path = OCR / tier / f"{doc_id}.txt"
+            for doc in held:
+                doc_id = doc.doc_id
+                path = doc.ocr(tier)
                 if not path.is_file():
                     continue
-                gold = (DEV / f"{doc_id}.txt").read_text(encoding="utf-8")
+                gold = doc.gold.read_text(encoding="utf-8")
                 noisy = path.read_text(encoding="utf-8")
                 corrections = corrector.correct(noisy)
                 fixed = apply_corrections(noisy, corrections)[0]
@@ -372,6 +415,12 @@ def main(argv: list[str] | None = None) -> int:
         help="score the packaged corrector on a split, noise deletions apart (no tuning)",
     )
     parser.add_argument("--set", action="append", default=[], help="config override name=value")
+    parser.add_argument(
+        "--context",
+        choices=["ngrams", "pool", "none"],
+        default="ngrams",
+        help="corpora/context texts: n-grams only (default), also scored in CV folds, or unused",
+    )
     args = parser.parse_args(argv)
     if not args.split.is_file():
         print(f"{args.split}: no train/held-out split", file=sys.stderr)
@@ -379,13 +428,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.bench:
         benchmark()
         return 0
-    ids = train_ids(args.split)
-    texts = [read_clean(i) for i in ids]
+    docs = train_docs(args.split, context=args.context)
+    texts = [read_clean(d) for d in docs]
     if args.noise_report:
         noise_split_report(args.split, args.noise_report, args.tier or ["clean", "fax", "noisy"])
         return 0
     if args.residuals:
-        residual_report(ids, texts, args.tier or ["clean", "fax", "noisy"])
+        residual_report(docs, texts, args.tier or ["clean", "fax", "noisy"])
         return 0
     if args.cv:
         overrides = {
@@ -393,21 +442,22 @@ def main(argv: list[str] | None = None) -> int:
             for k, v in (item.split("=", 1) for item in args.set)
         }
         cross_validate(
-            ids, texts, args.tier or ["clean", "fax", "noisy"], overrides, show_wrong=args.wrong
+            docs, texts, args.tier or ["clean", "fax", "noisy"], overrides, show_wrong=args.wrong
         )
         return 0
     uni, bi = count_ngrams(texts)
-    write_ngrams(args.out, uni, bi)
+    tri = count_trigrams(texts)
+    write_ngrams(args.out, uni, bi, tri=tri)
     print(
-        f"{len(ids)} train documents, {sum(uni.values())} words, {len(uni)} forms, "
-        f"{len(bi)} bigrams -> {args.out.relative_to(ROOT)}"
+        f"{len(docs)} train documents, {sum(uni.values())} words, {len(uni)} forms, "
+        f"{len(bi)} bigrams, {len(tri)} trigrams -> {args.out.relative_to(ROOT)}"
     )
     if args.channel:
         tiers = args.tier or sorted(p.name for p in OCR.iterdir() if p.is_dir())
         pairs: list[tuple[str, str]] = []
         for tier in tiers:
-            for doc_id, clean in zip(ids, texts, strict=True):
-                path = OCR / tier / f"{doc_id}.txt"
+            for doc, clean in zip(docs, texts, strict=True):
+                path = doc.ocr(tier)
                 if path.is_file():
                     pairs.extend(aligned_pairs(clean, normalize(path.read_text("utf-8"))))
         wrong = Counter((i, o) for i, o in pairs if i != o)

@@ -30,6 +30,7 @@ Usage::
     apt-get install -y tesseract-ocr tesseract-ocr-ara fonts-noto-core pango1.0-tools
     .venv/bin/python scripts/make_ocr_corpus.py                 # all docs, all tiers
     .venv/bin/python scripts/make_ocr_corpus.py --tiers fax --docs ga01_climate --force
+    .venv/bin/python scripts/make_ocr_corpus.py --src corpora/context --out corpora/context/ocr
 """
 
 from __future__ import annotations
@@ -208,18 +209,19 @@ def join_ocr_lines(page: str) -> str:
     return " ".join(line.strip() for line in page.splitlines() if line.strip())
 
 
-def make_document(doc_id: str, tier: Tier, seed: int) -> str:
+def make_document(doc_id: str, tier: Tier, seed: int, src: Path = DEV_DIR) -> str:
     """Render, degrade and OCR one development document at one tier.
 
     Args:
-        doc_id: File stem in ``corpora/dev``.
+        doc_id: File stem in ``src``.
         tier: The degradation tier.
         seed: Global seed.
+        src: Directory of the gold texts.
 
     Returns:
         The OCR text, line-aligned with the gold text.
     """
-    lines = (DEV_DIR / f"{doc_id}.txt").read_text(encoding="utf-8").split("\n")
+    lines = (src / f"{doc_id}.txt").read_text(encoding="utf-8").split("\n")
     with tempfile.TemporaryDirectory(prefix="qararat-ocr-") as tmp:
         workdir = Path(tmp)
         images: list[Path] = []
@@ -248,6 +250,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--tiers", nargs="+", default=list(TIERS), choices=list(TIERS))
     parser.add_argument("--docs", nargs="+", help="doc ids (default: every corpora/dev/*.txt)")
     parser.add_argument("--seed", type=int, default=20240601)
+    parser.add_argument(
+        "--src", type=Path, default=DEV_DIR, help="gold texts (default: corpora/dev)"
+    )
+    parser.add_argument(
+        "--out", type=Path, default=OCR_DIR, help="output root, one folder per tier"
+    )
     parser.add_argument("--force", action="store_true", help="overwrite existing outputs")
     return parser.parse_args(argv)
 
@@ -259,16 +267,16 @@ def main(argv: list[str] | None = None) -> int:
         if shutil.which(tool) is None:
             print(f"error: {tool} not found (see the module docstring)", file=sys.stderr)
             return 2
-    docs = args.docs or sorted(p.stem for p in DEV_DIR.glob("*.txt"))
+    docs = args.docs or sorted(p.stem for p in args.src.glob("*.txt"))
     for tier_name in args.tiers:
         tier = TIERS[tier_name]
-        (OCR_DIR / tier_name).mkdir(parents=True, exist_ok=True)
+        (args.out / tier_name).mkdir(parents=True, exist_ok=True)
         for doc_id in docs:
-            target = OCR_DIR / tier_name / f"{doc_id}.txt"
+            target = args.out / tier_name / f"{doc_id}.txt"
             if target.exists() and not args.force:
                 continue
             started = time.perf_counter()
-            text = make_document(doc_id, tier, args.seed)
+            text = make_document(doc_id, tier, args.seed, args.src)
             target.write_text(text, encoding="utf-8")
             elapsed = time.perf_counter() - started
             print(f"{tier_name}/{doc_id}: {elapsed:.1f}s", flush=True)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from qararat.analysis import analyze, clean, find_corrections
@@ -168,6 +168,7 @@ def test_hardening_properties_cleaned_text_maps_back(text: str) -> None:
 
 @settings(max_examples=60, **_SLOW)
 @given(ocr_text)
+@example("ء\rء")  # a hamza-comma across a lone \r must not join the lines
 def test_hardening_properties_clean_keeps_lines_and_protected(text: str) -> None:
     cleaned = clean(text)
     assert _lines(cleaned) == _lines(text)

@@ -27,8 +27,8 @@ def _on(corrections: list[Correction], original: str) -> list[Correction]:
 
 # (OCR error, the form the document writes elsewhere, the best candidate without that evidence)
 CLOSE_CALLS = [
-    ("القنون", "القانون", "الفنون"),
-    ("كييرا", "كبيرا", "كثيرا"),
+    ("المحاكن", "المحاكم", "المحاكي"),
+    ("المجتمعت", "المجتمعات", "المجتمع"),
     ("معدلت", "معدلات", "معدلة"),
     ("الأجيل", "الأجيال", "الأجل"),
 ]

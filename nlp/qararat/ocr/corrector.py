@@ -32,7 +32,7 @@ from typing import Any
 from qararat.model import Correction
 from qararat.normalize import arabic_words, replace_persian_letters, strip_diacritics
 from qararat.ocr.channel import Channel, common_ends
-from qararat.ocr.lexicon import Lexicon, default_ngrams, skeleton
+from qararat.ocr.lexicon import Lexicon, default_ngrams, default_trigrams, skeleton
 from qararat.ocr.ngrams import BOUNDARY, BigramModel, context_key, count_ngrams, with_proclitics
 from qararat.ocr.rules import (
     lead_vocabulary,
@@ -103,6 +103,8 @@ class CorrectorConfig:
             ``(1 - λ) P(w) + λ n(w) / N`` of a candidate that the document itself writes
             ``n(w)`` times among its ``N`` words (0 switches the cache off).
         cache_cap: Largest log-odds the document cache can add to a candidate.
+        phrase_min_count: Count at which a word pair is a phrase whose trigram, not bigram,
+            attests the word beside it (0 switches trigram attestation off).
     """
 
     channel_weight: float = 8.0
@@ -133,6 +135,7 @@ class CorrectorConfig:
     noise_max_words: float = 0.5
     cache_lambda: float = 0.1
     cache_cap: float = 2.0
+    phrase_min_count: int = 3
 
 
 @dataclass(frozen=True)
@@ -156,6 +159,8 @@ class _Token:
     word: str  # diacritics stripped
     prev: str  # previous word in the sentence run (or boundary)
     next: str
+    prev2: str = BOUNDARY  # the word before ``prev`` (or boundary)
+    next2: str = BOUNDARY  # the word after ``next`` (or boundary)
 
 
 class Corrector:
@@ -182,7 +187,7 @@ class Corrector:
         self.channel = channel or Channel()
         if bigrams is None:
             _, bi = default_ngrams()
-            bigrams = BigramModel(bi, lexicon.logp)
+            bigrams = BigramModel(bi, lexicon.logp, trigrams=default_trigrams())
         self.bigrams = bigrams
         self.config = config or CorrectorConfig()
         self.leads = lead_vocabulary()
@@ -256,7 +261,9 @@ class Corrector:
             }
         )
         lexicon = self.lexicon.with_domain(uni, weight)
-        bigrams = BigramModel(self.bigrams.bigrams, lexicon.logp, self.bigrams.discount)
+        bigrams = BigramModel(
+            self.bigrams.bigrams, lexicon.logp, self.bigrams.discount, self.bigrams.trigrams
+        )
         bigrams = bigrams.merged(bi, weight)
         return Corrector(lexicon, self.channel, bigrams, self.config)
 
@@ -392,6 +399,11 @@ class Corrector:
                 toks[-1].next = plain
             toks.append(_Token(s, e, w, plain, prev, BOUNDARY))
             last_end = e
+        for i, t in enumerate(toks):
+            if t.prev != BOUNDARY:
+                t.prev2 = toks[i - 1].prev
+            if t.next != BOUNDARY:
+                t.next2 = toks[i + 1].next
         return toks
 
     def _garbled(self, tokens: list[_Token]) -> set[int]:
@@ -565,6 +577,33 @@ class Corrector:
     def _context(self, word: str, tok: _Token) -> float:
         return self.lexicon.logp(word) + self._pmi(word, tok.prev) + self._pmi(tok.next, word)
 
+    def _attested(self, tok: _Token, word: str) -> bool:
+        """True if clean text has ``word`` in this place: beside one of its neighbours, or,
+        where a neighbour pair is itself a frequent phrase, inside that phrase.
+
+        Backing off like an n-gram model: when the two words on one side were seen together
+        ``phrase_min_count`` times, the evidence for that side is the trigram, not the bigram
+        ("بها في" is ordinary text, "بها في ذلك" is not; "بما في ذلك" is the phrase).
+        """
+        model = self.bigrams
+        if model.seen3(tok.prev, word, tok.next):
+            return True
+        least = self.config.phrase_min_count
+        tri = bool(model.trigrams) and least > 0
+        if tok.next != BOUNDARY:
+            if tri and tok.next2 != BOUNDARY and model.seen(tok.next, tok.next2) >= least:
+                if model.seen3(word, tok.next, tok.next2):
+                    return True
+            elif model.seen(word, tok.next):
+                return True
+        if tok.prev != BOUNDARY:
+            if tri and tok.prev2 != BOUNDARY and model.seen(tok.prev2, tok.prev) >= least:
+                if model.seen3(tok.prev2, tok.prev, word):
+                    return True
+            elif model.seen(tok.prev, word):
+                return True
+        return False
+
     def _keep_logp(self, word: str) -> float:
         return max(self.lexicon.logp(word), self.config.oov_logp)
 
@@ -629,8 +668,7 @@ class Corrector:
                 self._pmi(word, tok.prev) + self._pmi(tok.next, word)
             )
             ratio = lex.logp(best) - lex.logp(word)
-            attested = self.bigrams.seen(tok.prev, word) or self.bigrams.seen(word, tok.next)
-            if attested or (ratio < cfg.real_word_logratio and gain < cfg.real_word_context):
+            if self._attested(tok, word) or (ratio < cfg.real_word_logratio and gain < cfg.real_word_context):
                 # ... and never when clean text has it beside one of its neighbours
                 conf = min(conf, cfg.apply_threshold - 0.01)
         alternatives = [c for _, c, *_ in scored[1:5]]
@@ -657,8 +695,13 @@ class Corrector:
         real_word = word in lex.known
         exact = lex.exact_scored(word)
         if real_word:
-            # ت/ي/ن at the start of a verb alternate with its subject: not an OCR signal.
-            exact = tuple(c for c in exact if not _prefix_alternation(c[0], word))
+            # ت/ي/ن at the start of a verb alternate with its subject, and its final ى/ي with
+            # its voice (تراعى / تراعي): grammar, not an OCR signal.
+            exact = tuple(
+                c
+                for c in exact
+                if not _prefix_alternation(c[0], word) and not _voice_alternation(c[0], word)
+            )
         prelim: list[tuple[float, str, float]] = []
         best_pre = -math.inf
         change = cfg.change_logp
@@ -726,7 +769,7 @@ class Corrector:
         model = self.bigrams
         if prev == BOUNDARY and nxt == BOUNDARY:
             return ()
-        if model.seen(prev, word) or model.seen(word, nxt):
+        if self._attested(tok, word):
             return ()
         after = model.followers(prev) if prev != BOUNDARY else {}
         before = model.leaders(nxt) if nxt != BOUNDARY else {}
@@ -754,6 +797,8 @@ class Corrector:
                 cand is None
                 or cand == word
                 or _prefix_alternation(cand, word)
+                or _conjunction_alternation(cand, word)
+                or _voice_alternation(cand, word)
                 or self._suffix_alternation(cand, word)
             ):
                 continue
@@ -862,7 +907,7 @@ class Corrector:
             return None
         prev = tokens[i - 1]
         gap = text[prev.end : tok.start]
-        if gap.strip():
+        if gap.strip(" \t"):  # only spaces: never across a line break
             return None
         return Correction(
             start=prev.end,
@@ -1000,6 +1045,29 @@ def _prefix_alternation(a: str, b: str) -> bool:
         and a[0] in _VERB_PREFIXES
         and b[0] in _VERB_PREFIXES
     )
+
+
+def _voice_alternation(a: str, b: str) -> bool:
+    """True if ``a`` and ``b`` are an imperfect verb's passive and active ("تراعى" / "تراعي",
+    also with another person prefix: "يراعى" / "تراعي"): the same but for a final ى/ي."""
+    return (
+        len(a) == len(b) >= 4
+        and a[1:-1] == b[1:-1]
+        and {a[-1], b[-1]} == {"ى", "ي"}
+        and a[0] in _VERB_PREFIXES
+        and b[0] in _VERB_PREFIXES
+    )
+
+
+def _conjunction_alternation(a: str, b: str) -> bool:
+    """True if ``a`` and ``b`` differ only in a leading conjunction و/ف ("وفي" / "في").
+
+    Whether a clause is coordinated is the writer's choice, and the context model keys most
+    words without their conjunction, so its evidence for adding or dropping one is noise.
+    """
+    if len(a) < len(b):
+        a, b = b, a
+    return len(a) == len(b) + 1 and a[0] in "وف" and a[1:] == b
 
 
 def _skeleton_costs(

@@ -169,6 +169,20 @@ def read_ngram_file(path: Any) -> tuple[Counter[str], Counter[tuple[str, str]]]:
     return uni, bi
 
 
+def read_trigram_file(path: Any) -> Counter[tuple[str, str, str]]:
+    """The trigram lines (``3<TAB>w1 w2 w3<TAB>count``) of a ``ngrams.tsv.gz`` file."""
+    tri: Counter[tuple[str, str, str]] = Counter()
+    with path.open("rb") as fh, gzip.open(fh, "rt", encoding="utf-8") as text:
+        for line in text:
+            if not line.startswith("3\t"):
+                continue
+            parts = line.rstrip("\n").split("\t")
+            words = parts[1].split(" ") if len(parts) == 3 else []
+            if len(words) == 3:
+                tri[(words[0], words[1], words[2])] += int(parts[2])
+    return tri
+
+
 def _cache_dir() -> Path:
     env = os.environ.get("QARARAT_CACHE_DIR")
     if env:
@@ -679,6 +693,15 @@ def default_ngrams() -> tuple[Counter[str], Counter[tuple[str, str]]]:
     if not path.is_file():
         return Counter(), Counter()
     return read_ngram_file(path)
+
+
+@lru_cache(maxsize=1)
+def default_trigrams() -> Counter[tuple[str, str, str]]:
+    """The packaged domain trigram counts (empty if the data file has none)."""
+    path = _data_path("ngrams.tsv.gz")
+    if not path.is_file():
+        return Counter()
+    return read_trigram_file(path)
 
 
 def default_domain_counts() -> Counter[str]:

@@ -83,10 +83,26 @@ def count_ngrams(texts: Iterable[str]) -> tuple[Counter[str], Counter[tuple[str,
     return uni, bi
 
 
+def count_trigrams(texts: Iterable[str]) -> Counter[tuple[str, str, str]]:
+    """Trigram counts of ``texts``, over the same runs and boundaries as :func:`count_ngrams`."""
+    tri: Counter[tuple[str, str, str]] = Counter()
+    for text in texts:
+        for words in sentence_words(text):
+            seq = [BOUNDARY, *words, BOUNDARY]
+            tri.update(zip(seq, seq[1:], seq[2:], strict=False))
+    return tri
+
+
 def write_ngrams(
-    path: Path, uni: Counter[str], bi: Counter[tuple[str, str]], *, min_bigram: int = 1
+    path: Path,
+    uni: Counter[str],
+    bi: Counter[tuple[str, str]],
+    *,
+    min_bigram: int = 1,
+    tri: Counter[tuple[str, str, str]] | None = None,
 ) -> None:
-    """Write counts as gzipped TSV: ``1<TAB>word<TAB>count`` and ``2<TAB>w1 w2<TAB>count``."""
+    """Write counts as gzipped TSV: ``1<TAB>word<TAB>count``, ``2<TAB>w1 w2<TAB>count`` and,
+    when given, ``3<TAB>w1 w2 w3<TAB>count``."""
     with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
         fh.write("# order\tngram\tcount (qararat OCR context model)\n")
         for w, c in sorted(uni.items(), key=lambda t: (-t[1], t[0])):
@@ -94,6 +110,8 @@ def write_ngrams(
         for (a, b), c in sorted(bi.items(), key=lambda t: (-t[1], t[0])):
             if c >= min_bigram:
                 fh.write(f"2\t{a} {b}\t{c}\n")
+        for (a, b, d), c in sorted((tri or {}).items(), key=lambda t: (-t[1], t[0])):
+            fh.write(f"3\t{a} {b} {d}\t{c}\n")
 
 
 class BigramModel:
@@ -110,8 +128,11 @@ class BigramModel:
         bigrams: Counter[tuple[str, str]],
         unigram_logp: Callable[[str], float],
         discount: float = 0.75,
+        trigrams: Counter[tuple[str, str, str]] | None = None,
     ) -> None:
         self.bigrams = bigrams
+        #: Trigram counts (context keys): which phrases clean text attests (may be empty).
+        self.trigrams: Counter[tuple[str, str, str]] = trigrams or Counter()
         self.unigram_logp = unigram_logp
         self.discount = discount
         self._left: Counter[str] = Counter()
@@ -165,6 +186,11 @@ class BigramModel:
         b = context_key(word) if word != BOUNDARY else word
         return self.bigrams.get((a, b), 0)
 
+    def seen3(self, a: str, b: str, c: str) -> int:
+        """Count of the trigram ``a b c`` (by context keys; any may be the boundary)."""
+        key = tuple(w if w == BOUNDARY else context_key(w) for w in (a, b, c))
+        return self.trigrams.get(key, 0)  # type: ignore[call-overload, no-any-return]
+
     def known_left(self, word: str) -> bool:
         """True if ``word`` was seen as the left side of some bigram."""
         return context_key(word) in self._left
@@ -174,4 +200,4 @@ class BigramModel:
         counts = Counter(self.bigrams)
         for k, c in extra.items():
             counts[k] += max(1, round(c * weight))
-        return BigramModel(counts, self.unigram_logp, self.discount)
+        return BigramModel(counts, self.unigram_logp, self.discount, self.trigrams)
