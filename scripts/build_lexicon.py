@@ -114,7 +114,9 @@ def wrong_changes(gold: str, noisy: str, fixed: str) -> list[tuple[str, str, str
     return out
 
 
-def fold_correctors(docs: list[TrainDoc], texts: list[str], overrides: dict[str, float], folds: int = 3):  # type: ignore[no-untyped-def]
+def fold_correctors(  # type: ignore[no-untyped-def]
+    docs: list[TrainDoc], texts: list[str], overrides: dict[str, float], folds: int = 3
+):
     """Yield ``(held-out docs, corrector)`` per fold: n-grams and lexicon from the other folds."""
     from qararat.ocr import Corrector, CorrectorConfig, Lexicon
     from qararat.ocr.lexicon import lead_forms, load_terms, terms_counts

@@ -85,7 +85,13 @@ def test_ocr_conjunction_alternation(a: str, b: str, expected: bool) -> None:
 
 @pytest.mark.parametrize(
     ("a", "b", "expected"),
-    [("تراعى", "تراعي", True), ("يراعى", "تراعي", True), ("يعطى", "يعطي", True), ("الذى", "الذي", False), ("فى", "في", False)],
+    [
+        ("تراعى", "تراعي", True),
+        ("يراعى", "تراعي", True),
+        ("يعطى", "يعطي", True),
+        ("الذى", "الذي", False),
+        ("فى", "في", False),
+    ],
 )
 def test_ocr_voice_alternation(a: str, b: str, expected: bool) -> None:
     assert _voice_alternation(a, b) is expected

@@ -668,7 +668,8 @@ class Corrector:
                 self._pmi(word, tok.prev) + self._pmi(tok.next, word)
             )
             ratio = lex.logp(best) - lex.logp(word)
-            if self._attested(tok, word) or (ratio < cfg.real_word_logratio and gain < cfg.real_word_context):
+            weak = ratio < cfg.real_word_logratio and gain < cfg.real_word_context
+            if self._attested(tok, word) or weak:
                 # ... and never when clean text has it beside one of its neighbours
                 conf = min(conf, cfg.apply_threshold - 0.01)
         alternatives = [c for _, c, *_ in scored[1:5]]

@@ -188,8 +188,10 @@ class BigramModel:
 
     def seen3(self, a: str, b: str, c: str) -> int:
         """Count of the trigram ``a b c`` (by context keys; any may be the boundary)."""
-        key = tuple(w if w == BOUNDARY else context_key(w) for w in (a, b, c))
-        return self.trigrams.get(key, 0)  # type: ignore[call-overload, no-any-return]
+        def k(w: str) -> str:
+            return w if w == BOUNDARY else context_key(w)
+
+        return self.trigrams.get((k(a), k(b), k(c)), 0)
 
     def known_left(self, word: str) -> bool:
         """True if ``word`` was seen as the left side of some bigram."""
