@@ -13,7 +13,12 @@ from pathlib import Path
 import pytest
 
 from qararat.ocr import Corrector
-from qararat.ocr.corrector import _conjunction_alternation, _Token, _voice_alternation
+from qararat.ocr.corrector import (
+    _conjunction_alternation,
+    _prefix_alternation,
+    _Token,
+    _voice_alternation,
+)
 from qararat.ocr.lexicon import default_trigrams, read_ngram_file, read_trigram_file
 from qararat.ocr.ngrams import BOUNDARY, BigramModel, count_ngrams, count_trigrams, write_ngrams
 
@@ -121,3 +126,11 @@ def test_ocr_context_corpus_feeds_the_model() -> None:
     dev = " ".join(p.read_text(encoding="utf-8") for p in (ROOT / "corpora" / "dev").glob("*.txt"))
     assert "الفضاء الخارجي" not in dev
     assert counted["الخارجي"] > 0
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [("وتقرر", "ويقرر", True), ("تقرر", "يقرر", True), ("وتقرر", "فيقرر", False)],
+)
+def test_ocr_prefix_alternation_behind_conjunction(a: str, b: str, expected: bool) -> None:
+    assert _prefix_alternation(a, b) is expected

@@ -105,6 +105,7 @@ class CorrectorConfig:
         cache_cap: Largest log-odds the document cache can add to a candidate.
         phrase_min_count: Count at which a word pair is a phrase whose trigram, not bigram,
             attests the word beside it (0 switches trigram attestation off).
+        trigram_context: Score context with the trigram model (bigram terms alone if False).
     """
 
     channel_weight: float = 8.0
@@ -136,6 +137,7 @@ class CorrectorConfig:
     cache_lambda: float = 0.1
     cache_cap: float = 2.0
     phrase_min_count: int = 3
+    trigram_context: bool = True
 
 
 @dataclass(frozen=True)
@@ -575,7 +577,30 @@ class Corrector:
         return cap if v > cap else -cap if v < -cap else v
 
     def _context(self, word: str, tok: _Token) -> float:
-        return self.lexicon.logp(word) + self._pmi(word, tok.prev) + self._pmi(tok.next, word)
+        score = self.lexicon.logp(word) + self._pmi(word, tok.prev) + self._pmi(tok.next, word)
+        if self.config.trigram_context and self.bigrams.trigrams:
+            score += self._trigram_gain(word, tok)
+        return score
+
+    def _trigram_gain(self, word: str, tok: _Token) -> float:
+        """What the trigram model adds to the bigram terms of :meth:`_context`.
+
+        Each of the three trigrams that hold ``word`` (``prev2 prev word``, ``prev word next``,
+        ``word next next2``) replaces the bigram that a bigram model would use for the same
+        prediction; each difference is capped like a bigram's evidence. Where a pair was never
+        seen, the trigram backs off to the bigram and adds nothing.
+        """
+        model, cap = self.bigrams, self.config.context_cap
+        prev, nxt = tok.prev, tok.next
+        gain = 0.0
+        if prev != BOUNDARY:
+            gain += _clip(model.logp3(word, tok.prev2, prev) - model.logp(word, prev), cap)
+            if nxt != BOUNDARY:
+                gain += _clip(model.logp3(nxt, prev, word) - model.logp(nxt, word), cap)
+        if nxt != BOUNDARY:
+            nxt2 = tok.next2
+            gain += _clip(model.logp3(nxt2, word, nxt) - model.logp(nxt2, nxt), cap)
+        return gain
 
     def _attested(self, tok: _Token, word: str) -> bool:
         """True if clean text has ``word`` in this place: beside one of its neighbours, or,
@@ -641,7 +666,10 @@ class Corrector:
         keep_score = keep_prior + self._context(word, tok) - lex.logp(word)
         for pre, cand, cost in prelim:
             if cand.endswith("،"):
-                score = pre + self._pmi(cand[:-1], tok.prev) + self._cache_bonus(cand[:-1], cache)
+                # the context model reads through commas: the stem's context is the comma's
+                stem = cand[:-1]
+                score = pre + self._context(stem, tok) - lex.logp(stem)
+                score += self._cache_bonus(stem, cache)
                 kind = "comma"
             elif " " in cand:
                 a, b = cand.split(" ")
@@ -664,8 +692,8 @@ class Corrector:
         if real_word and kind == "":
             # A valid word is changed only on strong evidence: an overwhelming prior ratio
             # (غلى → على) or context that clearly prefers the candidate.
-            gain = (self._pmi(best, tok.prev) + self._pmi(tok.next, best)) - (
-                self._pmi(word, tok.prev) + self._pmi(tok.next, word)
+            gain = (self._context(best, tok) - lex.logp(best)) - (
+                self._context(word, tok) - lex.logp(word)
             )
             ratio = lex.logp(best) - lex.logp(word)
             weak = ratio < cfg.real_word_logratio and gain < cfg.real_word_context
@@ -1037,8 +1065,17 @@ class Corrector:
         return self._emit(tok, best, alternatives, conf, "lead_verb", confusion)
 
 
+def _shared_conjunction(a: str, b: str) -> tuple[str, str]:
+    """``a`` and ``b`` without a conjunction و/ف that both start with (and 4+ letters)."""
+    if len(a) >= 4 and len(b) >= 4 and a[0] == b[0] and a[0] in "وف":
+        return a[1:], b[1:]
+    return a, b
+
+
 def _prefix_alternation(a: str, b: str) -> bool:
-    """True if ``a`` and ``b`` differ only in an imperfective prefix letter (تسهم / يسهم)."""
+    """True if ``a`` and ``b`` differ only in an imperfective prefix letter (تسهم / يسهم),
+    also behind the same conjunction (وتقرر / ويقرر)."""
+    a, b = _shared_conjunction(a, b)
     return (
         len(a) == len(b)
         and a[1:] == b[1:]
@@ -1048,9 +1085,14 @@ def _prefix_alternation(a: str, b: str) -> bool:
     )
 
 
+def _clip(value: float, cap: float) -> float:
+    return cap if value > cap else -cap if value < -cap else value
+
+
 def _voice_alternation(a: str, b: str) -> bool:
     """True if ``a`` and ``b`` are an imperfect verb's passive and active ("تراعى" / "تراعي",
     also with another person prefix: "يراعى" / "تراعي"): the same but for a final ى/ي."""
+    a, b = _shared_conjunction(a, b)
     return (
         len(a) == len(b) >= 4
         and a[1:-1] == b[1:-1]

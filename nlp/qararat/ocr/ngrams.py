@@ -133,6 +133,11 @@ class BigramModel:
         self.bigrams = bigrams
         #: Trigram counts (context keys): which phrases clean text attests (may be empty).
         self.trigrams: Counter[tuple[str, str, str]] = trigrams or Counter()
+        self._pair_total: Counter[tuple[str, str]] = Counter()
+        self._pair_types: Counter[tuple[str, str]] = Counter()
+        for (a, b, _c), n in self.trigrams.items():
+            self._pair_total[(a, b)] += n
+            self._pair_types[(a, b)] += 1
         self.unigram_logp = unigram_logp
         self.discount = discount
         self._left: Counter[str] = Counter()
@@ -159,6 +164,26 @@ class BigramModel:
         lam = self.discount * self._types[prev] / total
         p = max(c - self.discount, 0.0) / total + lam * uni
         return math.log(p) if p > 0 else math.log(uni)
+
+    def logp3(self, word: str, prev2: str, prev: str) -> float:
+        """``log P(word | prev2 prev)``: the trigram interpolated with :meth:`logp` by the same
+        absolute discounting; :meth:`logp` itself where the pair ``prev2 prev`` was never seen.
+        """
+        lower = self.logp(word, prev)
+        if not self.trigrams or prev == BOUNDARY:
+            return lower
+
+        def k(w: str) -> str:
+            return w if w == BOUNDARY else context_key(w)
+
+        pair = (k(prev2), k(prev))
+        total = self._pair_total.get(pair, 0)
+        if not total:
+            return lower
+        c = self.trigrams.get((pair[0], pair[1], k(word)), 0)
+        lam = self.discount * self._pair_types[pair] / total
+        p = max(c - self.discount, 0.0) / total + lam * math.exp(lower)
+        return math.log(p) if p > 0 else lower
 
     def followers(self, prev: str) -> dict[str, int]:
         """Context keys seen after ``prev`` (by its context key) with their counts."""
