@@ -134,3 +134,13 @@ def test_ocr_context_corpus_feeds_the_model() -> None:
 )
 def test_ocr_prefix_alternation_behind_conjunction(a: str, b: str, expected: bool) -> None:
     assert _prefix_alternation(a, b) is expected
+
+
+def test_ocr_trigram_scoring_option(corrector: Corrector) -> None:
+    on = corrector.with_config(trigram_context=True)
+    tok = _token("بما", "الإنسان", "في", prev2="حقوق", nxt2="ذلك")
+    # the phrase "بما في ذلك" is worth more than its bigrams say; "بها في ذلك" less
+    assert on._trigram_gain("بما", tok) > 0 > on._trigram_gain("بها", tok)
+    text = "وتؤكد أهمية التعاون الدولي، بها في ذلك تبادل المعلومات"
+    found = [c for c in on.correct(text) if c.applied]
+    assert [(c.original, c.replacement) for c in found] == [("بها", "بما")]

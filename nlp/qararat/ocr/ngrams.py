@@ -169,21 +169,22 @@ class BigramModel:
         """``log P(word | prev2 prev)``: the trigram interpolated with :meth:`logp` by the same
         absolute discounting; :meth:`logp` itself where the pair ``prev2 prev`` was never seen.
         """
-        lower = self.logp(word, prev)
+        return self.logp(word, prev) + self.trigram_gain(word, prev2, prev)
+
+    def trigram_gain(self, word: str, prev2: str, prev: str) -> float:
+        """``log P(word | prev2 prev) - log P(word | prev)`` (0 where the pair is unseen)."""
         if not self.trigrams or prev == BOUNDARY:
-            return lower
-
-        def k(w: str) -> str:
-            return w if w == BOUNDARY else context_key(w)
-
-        pair = (k(prev2), k(prev))
-        total = self._pair_total.get(pair, 0)
+            return 0.0
+        a = prev2 if prev2 == BOUNDARY else context_key(prev2)
+        b = context_key(prev)
+        total = self._pair_total.get((a, b), 0)
         if not total:
-            return lower
-        c = self.trigrams.get((pair[0], pair[1], k(word)), 0)
-        lam = self.discount * self._pair_types[pair] / total
+            return 0.0
+        lower = self.logp(word, prev)
+        c = self.trigrams.get((a, b, word if word == BOUNDARY else context_key(word)), 0)
+        lam = self.discount * self._pair_types[(a, b)] / total
         p = max(c - self.discount, 0.0) / total + lam * math.exp(lower)
-        return math.log(p) if p > 0 else lower
+        return math.log(p) - lower if p > 0 else 0.0
 
     def followers(self, prev: str) -> dict[str, int]:
         """Context keys seen after ``prev`` (by its context key) with their counts."""
