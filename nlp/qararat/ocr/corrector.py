@@ -710,7 +710,9 @@ class Corrector:
         top = max(keep_score, scored[0][0])
         z = math.exp(keep_score - top) + sum(math.exp(s - top) for s, *_ in scored)
         best_score, best, kind, _cost = scored[0]
-        conf = math.exp(best_score - top) / z
+        # the same word with or without a comma after it is one reading of the letters
+        letters = best.rstrip("،")
+        conf = sum(math.exp(s - top) for s, c, k, _ in scored if c.rstrip("،") == letters) / z
         if best_score <= keep_score or conf < cfg.suggest_threshold:
             if persian:
                 return self._emit(tok, word, [], 0.9, "persian_letter", "persian")
@@ -1020,6 +1022,14 @@ class Corrector:
                     c = self._opener(tokens, idx, every, first=True)
                     if c is not None:
                         out.append(c)
+                    opener = c.replacement if c is not None else tokens[idx].word
+                    if opener in self.leads.openers and idx + 1 < len(tokens):
+                        verb = tokens[idx + 1]
+                        if verb.start < end and not self.lexicon.is_valid(verb.word):
+                            # "وإذ ثلاحظ": the misread verb after إذ is the organ's lead
+                            c = self._lead_verb(verb, own, every)
+                            if c is not None:
+                                out.append(c)
                 # coordinated clauses: "، وإن تلاحظ" inside the paragraph
                 for idx2 in range(idx + 1 if idx is not None else 0, len(tokens)):
                     t = tokens[idx2]
@@ -1046,8 +1056,8 @@ class Corrector:
     ) -> Correction | None:
         """ "وإن تشير" opening a preambular paragraph (or a coordinated clause) → "وإذ تشير"."""
         tok = tokens[idx]
-        if idx + 1 >= len(tokens) or tok.word in self.leads.openers:
-            return None
+        if idx + 1 >= len(tokens) or tok.word in self.leads.openers or len(tok.word) < 2:
+            return None  # a lone letter there is a scanner's mark, not a misread "إذ"
         verb = tokens[idx + 1].word
         is_lead = verb in leads
         if not is_lead:

@@ -23,7 +23,11 @@ from qararat.normalize import strip_diacritics
 _BIDI = "\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069"
 _RE_OPERATIVE = re.compile(rf"^[\s*\-–{_BIDI}]*\d{{1,3}}[{_BIDI}]*\s*[-–.]\s*")
 _RE_LINE_PREFIX = re.compile(rf"^[\s*\-–_>{_BIDI}]*")
-_RE_ORGAN = re.compile(r"^[\s*]*[إا]ن\s+(?:ال|مجلس|لجنة)[^\n]{0,80}[،,]\s*[*]*\s*$")
+#: The organ line ("إن الجمعية العامة،"), also as OCR leaves it: a stray digit or dash before
+#: it, the hamza moved or lost ("أن", "ان"), the comma lost or read as "ء".
+_RE_ORGAN = re.compile(
+    r"^[\s*\d.\-–]*[إاأآ]ن\s+(?:ال|مجلس|لجنة)[^\n،,]{0,80}[،,ء]?\s*[*]*\s*$"
+)
 
 
 @dataclass(frozen=True)

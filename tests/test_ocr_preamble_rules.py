@@ -1,0 +1,79 @@
+"""Rules from the grammar of resolutions in the preamble, as OCR leaves it: the organ line
+found when damaged, the misread lead verb after "إذ/وإذ", and one reading per word however
+the comma after it is written.
+
+Examples are constructed in resolution register (not taken from the sample).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from qararat.model import Correction
+from qararat.ocr import Corrector
+from qararat.ocr.rules import organ_gender, paragraph_zones
+
+
+@pytest.fixture(scope="module")
+def corrector() -> Corrector:
+    return Corrector.default()
+
+
+def _applied(corrections: list[Correction]) -> list[tuple[str, str, str]]:
+    return [(c.original, c.replacement, c.rule) for c in corrections if c.applied]
+
+
+@pytest.mark.parametrize(
+    ("line", "gender"),
+    [
+        ("إن الجمعية العامة،", "feminine"),
+        ("1 أن الجمعية العامة", "feminine"),  # a stray digit, hamza moved, comma lost
+        ("ان مجلس الأمن ء", "masculine"),  # comma read as hamza
+    ],
+)
+def test_ocr_damaged_organ_line_opens_preamble(line: str, gender: str) -> None:
+    text = f"البند 5 من جدول الأعمال\n\n{line}\n\nوإذ تشير إلى قرارها،\n\n1 - تقرر ما يلي؛\n"
+    zones = [z for _, _, z in paragraph_zones(text)]
+    assert zones[2] == "organ"
+    assert "preamble" in zones and "operative" in zones
+    assert organ_gender(text) == gender
+
+
+def test_ocr_title_line_is_not_the_organ() -> None:
+    text = "أن الجمعية العامة تقرر أن تعقد مؤتمرا، وتطلب إلى الأمين العام\n"
+    assert set(z for _, _, z in paragraph_zones(text)) == {"head"}
+
+
+@pytest.mark.parametrize(
+    ("organ", "verb", "expected"),
+    [
+        ("إن الجمعية العامة،", "ثلاحظ", "تلاحظ"),  # ت read as ث: the feminine lead
+        ("إن مجلس الأمن،", "يلاخظ", "يلاحظ"),  # ح read as خ: the masculine lead
+        ("1 أن الجمعية العامة", "قشير", "تشير"),  # damaged organ line, ق for ت
+    ],
+)
+def test_ocr_misread_preambular_lead_verb(
+    corrector: Corrector, organ: str, verb: str, expected: str
+) -> None:
+    text = f"{organ}\n\nوإذ {verb} أن التعاون الدولي ضروري،\n\n1 - تحث الدول الأعضاء؛\n"
+    assert (verb, expected, "lead_verb") in _applied(corrector.correct(text))
+
+
+def test_ocr_valid_word_after_opener_left_to_context(corrector: Corrector) -> None:
+    # "تضع" is a valid word (and a lead): the rule does not touch valid words
+    text = "إن الجمعية العامة،\n\nوإذ تضع في اعتبارها أهمية التعاون،\n\n1 - تحث الدول؛\n"
+    assert _applied(corrector.correct(text)) == []
+
+
+def test_ocr_lone_letter_is_not_a_misread_opener(corrector: Corrector) -> None:
+    # "1 -" read as "ا" before an operative lead: not "إذ"
+    text = "إن المجلس الاقتصادي والاجتماعي،\n\nوإذ يشير إلى قراراته،\n\nا يحيط علما بالتقرير؛\n"
+    assert not [c for c in _applied(corrector.correct(text)) if c[1] == "إذ"]
+
+
+def test_ocr_comma_and_bare_readings_pool_their_confidence(corrector: Corrector) -> None:
+    # "ء" doubled: the word and the word followed by a comma are one reading of the letters
+    text = "تدعو الدول الأعضاءء إلى التعاون"
+    found = [c for c in corrector.correct(text) if c.original == "الأعضاءء"]
+    assert found and found[0].applied
+    assert found[0].replacement.rstrip("،") == "الأعضاء"
