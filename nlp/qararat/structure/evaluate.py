@@ -56,15 +56,24 @@ def read_gold(path: Path) -> list[tuple[str, str | None]]:
     return [(r["kind"], (r.get("number") or None)) for r in rows]
 
 
-def score_folder(folder: Path, labels: Path) -> Score:
-    """Parse every labelled text in ``folder`` and compare it with its gold table."""
+def score_folder(folder: Path, labels: Path, *, pipeline: bool = False) -> Score:
+    """Parse every labelled text in ``folder`` and compare it with its gold table.
+
+    With ``pipeline``, the text is cleaned as :func:`qararat.analyze` cleans it (normalisation
+    and OCR correction) instead of having only its reversed numbers repaired.
+    """
     s = Score()
     for path in sorted(folder.glob("*.txt")):
         gold_path = labels / f"{path.stem}.tsv"
         if not gold_path.exists():
             continue
         text = path.read_text(encoding="utf-8")
-        clean, _ = apply_corrections(text, reversed_number_corrections(text))
+        if pipeline:
+            from qararat.analysis import clean as clean_text
+
+            clean = clean_text(text)
+        else:
+            clean, _ = apply_corrections(text, reversed_number_corrections(text))
         got = [(p.kind, p.number) for p in parse(clean).paragraphs]
         gold = read_gold(gold_path)
         s.documents += 1
@@ -81,6 +90,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m qararat.structure.evaluate", description=__doc__)
     ap.add_argument("folders", nargs="+", type=Path, help="folders of <name>.txt documents")
     ap.add_argument("--labels", type=Path, required=True, help="folder of <name>.tsv tables")
+    ap.add_argument(
+        "--pipeline",
+        action="store_true",
+        help="clean each text as analyze() does (normalisation + OCR correction) before parsing",
+    )
     args = ap.parse_args(argv)
     if not args.labels.is_dir():
         print(f"error: {args.labels}: not a folder", file=sys.stderr)
@@ -90,7 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not folder.is_dir():
             print(f"error: {folder}: not a folder", file=sys.stderr)
             return 2
-        print(score_folder(folder, args.labels).row(str(folder)))
+        print(score_folder(folder, args.labels, pipeline=args.pipeline).row(str(folder)))
     return 0
 
 

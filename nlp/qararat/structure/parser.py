@@ -40,6 +40,10 @@ from qararat.structure.textutil import (
 _LEAD_RE = re.compile(r"^(?:\s*(?:#{1,6}|>|[-–•+])(?=\s|\d))*\s*")
 # Operative number: "1 - ", "1- ", "1 – ", "1. ", "1) " (not "5-2", not "2015-2018").
 _NUM_RE = re.compile(r"^(\d{1,3})\s*[-–—‐.)]\s*(?!\d)(?=\S)")
+# An operative number whose dash OCR misread ("1 < ترحب", "7 = تحث"), before an Arabic word.
+_NUM_LOOSE_RE = re.compile(r"^(\d{1,3})\s*[<>=~_:]\s*(?=[\u0621-\u064a])")
+# A two-digit number OCR split in two, or a stray digit before the number: "1 1 - تحيط".
+_NUM_SPLIT_RE = re.compile(r"^(\d)\s+(\d{1,2})\s*[-–—‐.)]\s*(?!\d)(?=\S)")
 # Sub-paragraph letters: "(أ)", "(هـ)", "(a)", "(iv)"; and "أ - ".
 _SUB_RE = re.compile(r"^\(\s*([\u0621-\u063a\u0641-\u064a]ـ?|[a-z]{1,2}|[ivx]{1,5})\s*\)\s*")
 _SUB_DASH_RE = re.compile(r"^([\u0621-\u063a\u0641-\u064a]ـ?)\s*[-–]\s+(?=\S)")
@@ -465,6 +469,9 @@ def _assemble(
         if pos > n_body:
             continue
         num = _NUM_RE.match(scan)
+        num_value, num_end = (num.group(1), num.end()) if num else (None, 0)
+        if num is None and has_numbers:
+            num_value, num_end = _damaged_number(scan, last_number + 1)
         sub = _SUB_RE.match(scan)
         if (
             sub is None
@@ -484,8 +491,8 @@ def _assemble(
             sub_len = note[1]
         else:
             sub_num, sub_len = None, 0
-        garbled = None if (num or sub or sub_num) else _GARBLED_NUM_RE.match(scan)
-        starts = bool(num or sub or sub_num or garbled or is_preambular_opener(body))
+        garbled = None if (num_value or sub or sub_num) else _GARBLED_NUM_RE.match(scan)
+        starts = bool(num_value or sub or sub_num or garbled or is_preambular_opener(body))
         if after_note and notes and not starts and not notes[-1].parts[-1].rstrip().endswith("."):
             notes[-1].parts.append(body)
             continue
@@ -495,14 +502,14 @@ def _assemble(
             gap = True
             continue
         prev = units[-1] if units else None
-        if num:
-            n = int(num.group(1))
+        if num_value:
+            n = int(num_value)
             if prev is not None and not _closed(prev) and n != last_number + 1:
-                num = None
-        if num:
-            n = int(num.group(1))
+                num_value = None
+        if num_value:
+            n = int(num_value)
             units.append(
-                _Unit("operative", str(n), None, line.start, line.end, [body[num.end() :]])
+                _Unit("operative", str(n), None, line.start, line.end, [body[num_end:]])
             )
             last_number = n
             region = "operative"
@@ -563,6 +570,24 @@ def _assemble(
     return units, footnotes, warnings
 
 
+def _damaged_number(scan: str, expected: int) -> tuple[str | None, int]:
+    """An operative number as OCR damaged it: ``(number, end of the number and its dash)``.
+
+    "1 < ترحب" (the dash misread) reads as 1; "1 1 - تحيط" is either "11" split in two or a
+    stray digit before "1": the reading that continues the numbering wins, else the joined one.
+    """
+    m = _NUM_LOOSE_RE.match(scan)
+    if m:
+        return m.group(1), m.end()
+    m = _NUM_SPLIT_RE.match(scan)
+    if m:
+        joined, last = m.group(1) + m.group(2), m.group(2)
+        if int(last) == expected and int(joined) != expected:
+            return last, m.end()
+        return joined, m.end()
+    return None, 0
+
+
 def _repair_numbers(paragraphs: list[Paragraph]) -> list[Warning]:
     """Give operative paragraphs the number their place proves, where OCR lost or garbled it.
 
@@ -613,6 +638,25 @@ def _repair_numbers(paragraphs: list[Paragraph]) -> list[Warning]:
                 )
             )
             p.number = expected
+    # Then by sequence: after 9 (or a repaired 10) a "0" is 10 and a "1" is 11, wherever a
+    # lost or extra paragraph has shifted the places.
+    prev_n: int | None = None
+    for p in ops:
+        if p.number is None:
+            prev_n = None
+            continue
+        if prev_n is not None:
+            want = str(prev_n + 1)
+            if p.number != want and len(p.number) < len(want) and want.endswith(p.number):
+                out.append(
+                    Warning(
+                        "numbering_repaired",
+                        f"paragraph {p.index} is numbered {p.number} but follows paragraph "
+                        f"{prev_n}; renumbered {want} (digits lost)",
+                    )
+                )
+                p.number = want
+        prev_n = int(p.number)
     return out
 
 
