@@ -15,6 +15,7 @@ import pytest
 from qararat.ocr import Corrector
 from qararat.ocr.corrector import (
     _conjunction_alternation,
+    _inflection_alternation,
     _prefix_alternation,
     _Token,
     _voice_alternation,
@@ -144,3 +145,30 @@ def test_ocr_trigram_scoring_option(corrector: Corrector) -> None:
     text = "وتؤكد أهمية التعاون الدولي، بها في ذلك تبادل المعلومات"
     found = [c for c in on.correct(text) if c.applied]
     assert [(c.original, c.replacement) for c in found] == [("بها", "بما")]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("أطرا", "أطر", True),  # accusative alif
+        ("يسهما", "يسهم", True),  # dual
+        ("المنتميات", "المنتمين", True),  # feminine / masculine plural
+        ("يضطلعن", "يضطلع", True),
+        ("التزامه", "اعتزامه", False),
+        ("الدول", "الدول", False),
+    ],
+)
+def test_ocr_inflection_alternation(a: str, b: str, expected: bool) -> None:
+    assert _inflection_alternation(a, b) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "يحث الدول على أن تضع أطرا قانونية وطنية",  # not "أطر"
+        "وإذ يلاحظ أن النساء المنتميات إلى أقليات يواجهن عقبات",  # not "المنتمين"
+        "وإذ تلاحظ بقلق الارتفاع الحاد في الأسعار وما ترتب عليه من آثار",  # not "يترتب"
+    ],
+)
+def test_ocr_valid_inflected_words_left_alone(corrector: Corrector, text: str) -> None:
+    assert [c for c in corrector.correct(text) if c.applied] == []

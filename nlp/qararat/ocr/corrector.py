@@ -750,15 +750,13 @@ class Corrector:
         cfg = self.config
         lex = self.lexicon
         real_word = word in lex.known
+        valid = real_word or lex.is_valid(word)
         exact = lex.exact_scored(word)
-        if real_word:
-            # ت/ي/ن at the start of a verb alternate with its subject, and its final ى/ي with
-            # its voice (تراعى / تراعي): grammar, not an OCR signal.
-            exact = tuple(
-                c
-                for c in exact
-                if not _prefix_alternation(c[0], word) and not _voice_alternation(c[0], word)
-            )
+        if valid:
+            # ت/ي/ن at the start of a verb alternate with its subject, its final ى/ي with its
+            # voice (تراعى / تراعي), endings with number, gender and case: grammar, not an OCR
+            # signal, when the word as written is a valid word.
+            exact = tuple(c for c in exact if not _grammatical(c[0], word))
         prelim: list[tuple[float, str, float]] = []
         best_pre = -math.inf
         change = cfg.change_logp
@@ -790,6 +788,8 @@ class Corrector:
                     continue
                 if prior + change - fuzzy_floor < best_pre - margin:
                     break
+                if valid and _inflection_alternation(cand, word):
+                    continue
                 # the skeleton edit alone bounds the cost from below: skip hopeless ones cheaply
                 bound = self._skeleton_bound(skeleton(cand), word_sk)
                 if prior + change - weight * bound < best_pre - margin:
@@ -854,8 +854,7 @@ class Corrector:
                 cand is None
                 or cand == word
                 or _prefix_alternation(cand, word)
-                or _conjunction_alternation(cand, word)
-                or _voice_alternation(cand, word)
+                or _grammatical(cand, word)
                 or self._suffix_alternation(cand, word)
             ):
                 continue
@@ -1109,9 +1108,13 @@ def _shared_conjunction(a: str, b: str) -> tuple[str, str]:
 
 
 def _prefix_alternation(a: str, b: str) -> bool:
-    """True if ``a`` and ``b`` differ only in an imperfective prefix letter (تسهم / يسهم),
-    also behind the same conjunction (وتقرر / ويقرر)."""
+    """True if ``a`` and ``b`` differ only in an imperfective prefix letter (تسهم / يسهم), also
+    behind the same conjunction (وتقرر / ويقرر), or by one (ترتب / يترتب: perfect / imperfect)."""
     a, b = _shared_conjunction(a, b)
+    if abs(len(a) - len(b)) == 1:
+        # a prefix letter added or dropped: perfect / imperfect ("ترتب" / "يترتب")
+        longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+        return len(shorter) >= 3 and longer[0] in _VERB_PREFIXES and longer[1:] == shorter
     return (
         len(a) == len(b)
         and a[1:] == b[1:]
@@ -1128,6 +1131,34 @@ def _key(word: str) -> str:
 
 def _clip(value: float, cap: float) -> float:
     return cap if value > cap else -cap if value < -cap else value
+
+
+#: Endings that carry number, gender or case (dual, plurals, accusative alif).
+_INFLECTIONS = ("", "ا", "ن", "ان", "ين", "ون", "ات", "وا", "تان", "تين")
+
+
+def _inflection_alternation(a: str, b: str) -> bool:
+    """True if ``a`` and ``b`` are one stem with different inflectional endings: "أطرا" /
+    "أطر", "يسهما" / "يسهم", "المنتميات" / "المنتمين"."""
+    if a == b:
+        return False
+    for ea in _INFLECTIONS:
+        if ea and not a.endswith(ea):
+            continue
+        stem = a[: len(a) - len(ea)]
+        if len(stem) >= 3 and b.startswith(stem) and b[len(stem) :] in _INFLECTIONS:
+            return True
+    return False
+
+
+def _grammatical(a: str, b: str) -> bool:
+    """True if ``a`` and ``b`` differ only by grammar (see the ``*_alternation`` helpers)."""
+    return (
+        _prefix_alternation(a, b)
+        or _voice_alternation(a, b)
+        or _conjunction_alternation(a, b)
+        or _inflection_alternation(a, b)
+    )
 
 
 def _voice_alternation(a: str, b: str) -> bool:
