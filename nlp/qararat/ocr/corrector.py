@@ -788,7 +788,7 @@ class Corrector:
                     continue
                 if prior + change - fuzzy_floor < best_pre - margin:
                     break
-                if valid and _inflection_alternation(cand, word):
+                if valid and _grammatical(cand, word):
                     continue
                 # the skeleton edit alone bounds the cost from below: skip hopeless ones cheaply
                 bound = self._skeleton_bound(skeleton(cand), word_sk)
