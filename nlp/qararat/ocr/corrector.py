@@ -168,6 +168,8 @@ class _Token:
     next: str
     prev2: str = BOUNDARY  # the word before ``prev`` (or boundary)
     next2: str = BOUNDARY  # the word after ``next`` (or boundary)
+    # context keys of word, prev, next, prev2, next2 (see ``context_key``)
+    keys: tuple[str, str, str, str, str] = (BOUNDARY,) * 5
 
 
 class Corrector:
@@ -406,11 +408,20 @@ class Corrector:
                 toks[-1].next = plain
             toks.append(_Token(s, e, w, plain, prev, BOUNDARY))
             last_end = e
+        own = [context_key(t.word) for t in toks]
         for i, t in enumerate(toks):
+            kp = kp2 = kn = kn2 = BOUNDARY
             if t.prev != BOUNDARY:
                 t.prev2 = toks[i - 1].prev
+                kp = own[i - 1]
+                if t.prev2 != BOUNDARY:
+                    kp2 = own[i - 2]
             if t.next != BOUNDARY:
                 t.next2 = toks[i + 1].next
+                kn = own[i + 1]
+                if t.next2 != BOUNDARY:
+                    kn2 = own[i + 2]
+            t.keys = (own[i], kp, kn, kp2, kn2)
         return toks
 
     def _garbled(self, tokens: list[_Token]) -> set[int]:
@@ -621,29 +632,28 @@ class Corrector:
         bi, tri = model.bigrams, model.trigrams
         least = self.config.phrase_min_count
         plain = not tri or least <= 0  # bigrams alone decide
-        w, p, n = _key(word), _key(tok.prev), _key(tok.next)
+        own, p, n, p2, n2 = tok.keys
+        if own == BOUNDARY:  # a token made by hand, not by ``_tokens``
+            own, p, n, p2, n2 = (
+                _key(x) for x in (tok.word, tok.prev, tok.next, tok.prev2, tok.next2)
+            )
+        w = own if word == tok.word else _key(word)
         left = bi.get((p, w), 0)
         if left:
-            if plain or p == BOUNDARY or tok.prev2 == BOUNDARY:
-                return True
-            p2 = _key(tok.prev2)
-            if bi.get((p2, p), 0) < least:
+            if plain or p == BOUNDARY or p2 == BOUNDARY or bi.get((p2, p), 0) < least:
                 return True
         right = bi.get((w, n), 0)
         if right:
-            if plain or n == BOUNDARY or tok.next2 == BOUNDARY:
-                return True
-            n2 = _key(tok.next2)
-            if bi.get((n, n2), 0) < least:
+            if plain or n == BOUNDARY or n2 == BOUNDARY or bi.get((n, n2), 0) < least:
                 return True
         if not (left or right):
             return False
         # every side the word was seen on is a phrase: only a trigram attests it there
         if left and right and tri.get((p, w, n), 0):
             return True
-        if right and tri.get((w, n, _key(tok.next2)), 0):
+        if right and tri.get((w, n, n2), 0):
             return True
-        return bool(left and tri.get((_key(tok.prev2), p, w), 0))
+        return bool(left and tri.get((p2, p, w), 0))
 
     def _keep_logp(self, word: str) -> float:
         return max(self.lexicon.logp(word), self.config.oov_logp)
@@ -788,14 +798,12 @@ class Corrector:
                     continue
                 if prior + change - fuzzy_floor < best_pre - margin:
                     break
-                if valid and _grammatical(cand, word):
-                    continue
                 # the skeleton edit alone bounds the cost from below: skip hopeless ones cheaply
                 bound = self._skeleton_bound(skeleton(cand), word_sk)
                 if prior + change - weight * bound < best_pre - margin:
                     continue
                 cost = cost_of(cand, word)
-                if cost > cfg.max_cost:
+                if cost > cfg.max_cost or (valid and _grammatical(cand, word)):
                     continue
                 pre = prior + change - weight * cost
                 best_pre = max(best_pre, pre)
