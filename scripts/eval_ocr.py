@@ -1,10 +1,11 @@
 """Evaluate OCR correction on the development corpus and on the real sample resolution.
 
 For every tier in ``corpora/ocr/`` (``clean``, ``fax``, ``noisy``) and for the train and
-held-out documents of ``corpora/dev/split.json`` separately, each system corrects the noisy
-text and is scored against the gold text with :mod:`qararat.ocr.metrics`: WER/CER before and
-after (letters-only and all characters), edit precision, broken words per 5,000 words and
-recall per confusion class. The systems are
+held-out documents of ``corpora/dev/split.json`` separately (and for each ``corpora/unseen*/``
+folder, texts written after the tuning, OCR'd into ``<folder>/ocr/<tier>/``), each system
+corrects the noisy text and is scored against the gold text with :mod:`qararat.ocr.metrics`:
+WER/CER before and after (letters-only and all characters), edit precision, broken words per
+5,000 words and recall per confusion class. The systems are
 
 * ``baseline``: :class:`qararat.ocr.baseline.SymSpellBaseline` over wordfreq's Arabic list;
 * ``qararat``: ``qararat.ocr.Corrector.default()`` (skipped with a message if not importable).
@@ -202,12 +203,25 @@ def main(argv: list[str] | None = None) -> int:
             print(f"note: no {tier_dir}; run scripts/make_ocr_corpus.py", file=sys.stderr)
             continue
         tier_results: dict[str, object] = {}
-        for part in ("train", "heldout"):
-            docs = [d for d in split[part] if (tier_dir / f"{d}.txt").exists()]
-            pairs = [
-                (read(CORPORA / "dev" / f"{d}.txt"), read(tier_dir / f"{d}.txt")) for d in docs
+        parts: dict[str, list[tuple[Path, Path]]] = {
+            part: [
+                (CORPORA / "dev" / f"{d}.txt", tier_dir / f"{d}.txt")
+                for d in split[part]
+                if (tier_dir / f"{d}.txt").exists()
             ]
-            lines += ["", f"### Tier `{tier}`, {part} ({len(docs)} documents)", "", HEADER]
+            for part in ("train", "heldout")
+        }
+        for folder in sorted(CORPORA.glob("unseen*")):
+            unseen = [
+                (g, folder / "ocr" / tier / g.name)
+                for g in sorted(folder.glob("*.txt"))
+                if (folder / "ocr" / tier / g.name).exists()
+            ]
+            if unseen:
+                parts[folder.name] = unseen
+        for part, paths in parts.items():
+            pairs = [(read(g), read(n)) for g, n in paths]
+            lines += ["", f"### Tier `{tier}`, {part} ({len(paths)} documents)", "", HEADER]
             lines.append("|" + "---|" * (HEADER.count("|") - 1))
             part_results: dict[str, object] = {}
             verdicts: list[str] = []

@@ -444,6 +444,11 @@ class Lexicon:
             for infl in self.clitics.get("inflections", []):
                 if stem.endswith(infl) and len(stem) - len(infl) >= 3:
                     options.append((stem[: -len(infl)], n + 1))
+            if not article:
+                for infl in self.clitics.get("indefinite_inflections", []):
+                    base = stem[: -len(infl)]
+                    if stem.endswith(infl) and len(base) >= 3 and base[-1] not in "ةاىءأإآئؤ":
+                        options.append((base, n + 1))
             if stem[:1] in ("ي", "ت", "ن"):
                 for infl in self.clitics.get("verb_inflections", []):
                     if stem.endswith(infl) and len(stem) - len(infl) >= 3:
