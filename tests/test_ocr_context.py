@@ -15,6 +15,7 @@ import pytest
 from qararat.ocr import Corrector
 from qararat.ocr.corrector import (
     _conjunction_alternation,
+    _grammatical,
     _inflection_alternation,
     _prefix_alternation,
     _Token,
@@ -172,3 +173,15 @@ def test_ocr_inflection_alternation(a: str, b: str, expected: bool) -> None:
 )
 def test_ocr_valid_inflected_words_left_alone(corrector: Corrector, text: str) -> None:
     assert [c for c in corrector.correct(text) if c.applied] == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("يمتنعا", "تمتنع", True),  # person prefix and dual ending together
+        ("وتقرر", "ويقرر", True),
+        ("تحث", "تحت", False),  # a dot, not grammar
+    ],
+)
+def test_ocr_grammatical_combined(a: str, b: str, expected: bool) -> None:
+    assert _grammatical(a, b) is expected

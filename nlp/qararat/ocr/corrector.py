@@ -1160,12 +1160,21 @@ def _inflection_alternation(a: str, b: str) -> bool:
 
 
 def _grammatical(a: str, b: str) -> bool:
-    """True if ``a`` and ``b`` differ only by grammar (see the ``*_alternation`` helpers)."""
-    return (
+    """True if ``a`` and ``b`` differ only by grammar (see the ``*_alternation`` helpers),
+    including a verb's person prefix and its ending together ("يمتنعا" / "تمتنع")."""
+    if (
         _prefix_alternation(a, b)
         or _voice_alternation(a, b)
         or _conjunction_alternation(a, b)
         or _inflection_alternation(a, b)
+    ):
+        return True
+    a, b = _shared_conjunction(a, b)
+    return (
+        a[:1] != b[:1]
+        and a[:1] in _VERB_PREFIXES
+        and b[:1] in _VERB_PREFIXES
+        and _inflection_alternation(a[1:], b[1:])
     )
 
 
