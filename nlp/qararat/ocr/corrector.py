@@ -32,8 +32,21 @@ from typing import Any
 from qararat.model import Correction
 from qararat.normalize import arabic_words, replace_persian_letters, strip_diacritics
 from qararat.ocr.channel import Channel, common_ends
-from qararat.ocr.lexicon import Lexicon, default_ngrams, default_trigrams, skeleton
-from qararat.ocr.ngrams import BOUNDARY, BigramModel, context_key, count_ngrams, with_proclitics
+from qararat.ocr.lexicon import (
+    Lexicon,
+    default_ngrams,
+    default_trigrams,
+    load_clitics,
+    skeleton,
+)
+from qararat.ocr.ngrams import (
+    BOUNDARY,
+    BigramModel,
+    context_key,
+    count_ngrams,
+    key_of,
+    with_proclitics,
+)
 from qararat.ocr.rules import (
     lead_vocabulary,
     line_start_offset,
@@ -57,6 +70,11 @@ _HAMZA = "ء"
 #: Candidates (best first by the bigram score) that the trigram model scores again.
 _TRIGRAM_RESCORE = 4
 _VERB_PREFIXES = "تينأ"
+_CLITICS = load_clitics()
+#: Endings that carry number, gender or case (``clitics.json``), and no ending.
+_INFLECTIONS = ("", *_CLITICS["grammatical_endings"])
+#: Conjunction proclitics (و، ف).
+_CONJUNCTIONS = "".join(_CLITICS["conjunctions"])
 
 
 @dataclass(frozen=True)
@@ -589,8 +607,7 @@ class Corrector:
         if prev == BOUNDARY and word == BOUNDARY:
             return 0.0
         base = self.lexicon.logp(word) if word != BOUNDARY else math.log(0.05)
-        v = self.bigrams.logp(word, prev) - base
-        return cap if v > cap else -cap if v < -cap else v
+        return _clip(self.bigrams.logp(word, prev) - base, cap)
 
     def _bigram_context(self, word: str, tok: _Token) -> float:
         return self.lexicon.logp(word) + self._pmi(word, tok.prev) + self._pmi(tok.next, word)
@@ -635,9 +652,9 @@ class Corrector:
         own, p, n, p2, n2 = tok.keys
         if own == BOUNDARY:  # a token made by hand, not by ``_tokens``
             own, p, n, p2, n2 = (
-                _key(x) for x in (tok.word, tok.prev, tok.next, tok.prev2, tok.next2)
+                key_of(x) for x in (tok.word, tok.prev, tok.next, tok.prev2, tok.next2)
             )
-        w = own if word == tok.word else _key(word)
+        w = own if word == tok.word else key_of(word)
         left = bi.get((p, w), 0)
         if left:
             if plain or p == BOUNDARY or p2 == BOUNDARY or bi.get((p2, p), 0) < least:
@@ -1110,7 +1127,7 @@ class Corrector:
 
 def _shared_conjunction(a: str, b: str) -> tuple[str, str]:
     """``a`` and ``b`` without a conjunction و/ف that both start with (and 4+ letters)."""
-    if len(a) >= 4 and len(b) >= 4 and a[0] == b[0] and a[0] in "وف":
+    if len(a) >= 4 and len(b) >= 4 and a[0] == b[0] and a[0] in _CONJUNCTIONS:
         return a[1:], b[1:]
     return a, b
 
@@ -1132,17 +1149,8 @@ def _prefix_alternation(a: str, b: str) -> bool:
     )
 
 
-def _key(word: str) -> str:
-    """A word's context key (the boundary token as it is)."""
-    return word if word == BOUNDARY else context_key(word)
-
-
 def _clip(value: float, cap: float) -> float:
     return cap if value > cap else -cap if value < -cap else value
-
-
-#: Endings that carry number, gender or case (dual, plurals, accusative alif).
-_INFLECTIONS = ("", "ا", "ن", "ان", "ين", "ون", "ات", "وا", "تان", "تين")
 
 
 def _inflection_alternation(a: str, b: str) -> bool:
@@ -1199,7 +1207,7 @@ def _conjunction_alternation(a: str, b: str) -> bool:
     """
     if len(a) < len(b):
         a, b = b, a
-    return len(a) == len(b) + 1 and a[0] in "وف" and a[1:] == b
+    return len(a) == len(b) + 1 and a[0] in _CONJUNCTIONS and a[1:] == b
 
 
 def _skeleton_costs(

@@ -40,6 +40,11 @@ def context_key(word: str) -> str:
     return word
 
 
+def key_of(word: str) -> str:
+    """:func:`context_key` of ``word``, the boundary token as it is."""
+    return word if word == BOUNDARY else context_key(word)
+
+
 def with_proclitics(word: str, key: str) -> str | None:
     """``key`` (a context key) given the proclitics that :func:`context_key` took off ``word``.
 
@@ -165,23 +170,18 @@ class BigramModel:
         p = max(c - self.discount, 0.0) / total + lam * uni
         return math.log(p) if p > 0 else math.log(uni)
 
-    def logp3(self, word: str, prev2: str, prev: str) -> float:
-        """``log P(word | prev2 prev)``: the trigram interpolated with :meth:`logp` by the same
-        absolute discounting; :meth:`logp` itself where the pair ``prev2 prev`` was never seen.
-        """
-        return self.logp(word, prev) + self.trigram_gain(word, prev2, prev)
-
     def trigram_gain(self, word: str, prev2: str, prev: str) -> float:
-        """``log P(word | prev2 prev) - log P(word | prev)`` (0 where the pair is unseen)."""
+        """``log P(word | prev2 prev) - log P(word | prev)``: the trigram interpolated with
+        :meth:`logp` by the same absolute discounting, against :meth:`logp` alone (0 where the
+        pair ``prev2 prev`` was never seen)."""
         if not self.trigrams or prev == BOUNDARY:
             return 0.0
-        a = prev2 if prev2 == BOUNDARY else context_key(prev2)
-        b = context_key(prev)
+        a, b = key_of(prev2), context_key(prev)
         total = self._pair_total.get((a, b), 0)
         if not total:
             return 0.0
         lower = self.logp(word, prev)
-        c = self.trigrams.get((a, b, word if word == BOUNDARY else context_key(word)), 0)
+        c = self.trigrams.get((a, b, key_of(word)), 0)
         lam = self.discount * self._pair_types[(a, b)] / total
         p = max(c - self.discount, 0.0) / total + lam * math.exp(lower)
         return math.log(p) - lower if p > 0 else 0.0
@@ -190,13 +190,13 @@ class BigramModel:
         """Context keys seen after ``prev`` (by its context key) with their counts."""
         if self._after is None:
             self._index_neighbours()
-        return self._after.get(context_key(prev) if prev != BOUNDARY else prev, {})  # type: ignore[union-attr]
+        return self._after.get(key_of(prev), {})  # type: ignore[union-attr]
 
     def leaders(self, word: str) -> dict[str, int]:
         """Context keys seen before ``word`` (by its context key) with their counts."""
         if self._before is None:
             self._index_neighbours()
-        return self._before.get(context_key(word) if word != BOUNDARY else word, {})  # type: ignore[union-attr]
+        return self._before.get(key_of(word), {})  # type: ignore[union-attr]
 
     def _index_neighbours(self) -> None:
         after: dict[str, dict[str, int]] = {}
@@ -208,16 +208,7 @@ class BigramModel:
 
     def seen(self, prev: str, word: str) -> int:
         """Count of the bigram ``prev word`` (by context keys; either may be the boundary)."""
-        a = context_key(prev) if prev != BOUNDARY else prev
-        b = context_key(word) if word != BOUNDARY else word
-        return self.bigrams.get((a, b), 0)
-
-    def seen3(self, a: str, b: str, c: str) -> int:
-        """Count of the trigram ``a b c`` (by context keys; any may be the boundary)."""
-        def k(w: str) -> str:
-            return w if w == BOUNDARY else context_key(w)
-
-        return self.trigrams.get((k(a), k(b), k(c)), 0)
+        return self.bigrams.get((key_of(prev), key_of(word)), 0)
 
     def known_left(self, word: str) -> bool:
         """True if ``word`` was seen as the left side of some bigram."""

@@ -62,6 +62,8 @@ def score_folder(folder: Path, labels: Path, *, pipeline: bool = False) -> Score
     With ``pipeline``, the text is cleaned as :func:`qararat.analyze` cleans it (normalisation
     and OCR correction) instead of having only its reversed numbers repaired.
     """
+    from qararat.analysis import clean as clean_text
+
     s = Score()
     for path in sorted(folder.glob("*.txt")):
         gold_path = labels / f"{path.stem}.tsv"
@@ -69,8 +71,6 @@ def score_folder(folder: Path, labels: Path, *, pipeline: bool = False) -> Score
             continue
         text = path.read_text(encoding="utf-8")
         if pipeline:
-            from qararat.analysis import clean as clean_text
-
             clean = clean_text(text)
         else:
             clean, _ = apply_corrections(text, reversed_number_corrections(text))
