@@ -30,8 +30,8 @@ def _protected(text: str) -> list[str]:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(any_text)
 def test_properties_analyze_never_raises_on_arbitrary_unicode(text: str) -> None:
-    if not text.strip() or RE_FILE_NAME.fullmatch(text):
-        return  # blank text is an InputError; a one-word path is read as a file
+    if not text.strip() or RE_FILE_NAME.fullmatch(text) or text == "-":
+        return  # blank text is an InputError; a one-word path is read as a file; "-" is stdin
     res = analyze(text)
     assert res.to_json()
 
