@@ -470,6 +470,11 @@ class Lexicon:
             or self.analyze(word) is not None
         )
 
+    def attested(self, word: str) -> bool:
+        """True if the frequency list has ``word`` itself, however rarely (below the
+        :meth:`is_valid` threshold too): a real written form, if perhaps a misspelt one."""
+        return self._direct_p(word) > 0.0 or self._tail_p(word) > 0.0
+
     # -- candidates ----------------------------------------------------------------------
 
     def _bucket(self, key: str) -> list[str]:

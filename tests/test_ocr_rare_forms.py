@@ -1,0 +1,89 @@
+"""Rare but real forms, and words split with a letter lost at the break.
+
+- A form the frequency list has, even below the validity threshold ("يؤجج" beside the commoner
+  "تؤجج"), is never changed for grammar alone (its person prefix, voice or ending).
+- "التن ية" (a word split by OCR, its "م" lost at the break) is joined into the word clean text
+  has in that place, and only there: two edits at once need the context's evidence.
+
+Examples are constructed sentences in resolution register (not taken from the sample).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from qararat.ocr import Corrector
+from qararat.spans import apply_corrections
+
+
+@pytest.fixture(scope="module")
+def corrector() -> Corrector:
+    return Corrector.default()
+
+
+def _fixed(corrector: Corrector, text: str) -> str:
+    return apply_corrections(text, corrector.correct(text))[0]
+
+
+def test_rare_attested_form_is_below_validity_but_attested(corrector: Corrector) -> None:
+    lex = corrector.lexicon
+    assert not lex.is_valid("يؤجج") and lex.attested("يؤجج")
+    assert lex.is_valid("تؤجج")
+    assert not lex.attested("تؤججز")  # a non-word is not attested
+
+
+def test_rare_verb_form_keeps_its_person_prefix(corrector: Corrector) -> None:
+    text = "وإذ يدرك أن تدمير التراث يمحو ذاكرة الشعوب وقد يؤجج النزاعات،"
+    assert "يؤجج" in _fixed(corrector, text)
+
+
+def test_without_the_attested_guard_the_rare_form_would_change(
+    corrector: Corrector, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the guard is what keeps it: a corrector whose lexicon attests nothing changes the prefix
+    fresh = corrector.with_config()  # same models, its own per-word cache
+    monkeypatch.setattr(fresh.lexicon, "attested", lambda word: False)
+    text = "وإذ يدرك أن تدمير التراث يمحو ذاكرة الشعوب وقد يؤجج النزاعات،"
+    assert "تؤجج" in _fixed(fresh, text)
+
+
+def test_unattested_misreading_of_a_verb_is_still_corrected(corrector: Corrector) -> None:
+    # "تؤحج" (a dot lost) is not in the frequency list: the ordinary candidate search applies
+    assert not corrector.lexicon.attested("تؤحج")
+    assert "تؤجج" in _fixed(corrector, "وإذ تدرك أن هذه الممارسات تؤحج النزاعات،")
+
+
+def test_split_word_with_lost_letter_is_joined(corrector: Corrector) -> None:
+    text = "بما في ذلك الحق في التن ية"
+    fixes = [c for c in corrector.correct(text) if c.confusion == "split"]
+    assert [(c.original, c.replacement) for c in fixes] == [("التن ية", "التنمية")]
+    assert fixes[0].applied
+    assert _fixed(corrector, text) == "بما في ذلك الحق في التنمية"
+
+
+def test_lossy_join_needs_context(corrector: Corrector) -> None:
+    # the same letters with neighbours clean text never puts "التنمية" beside: left alone
+    text = "كتب التن ية"
+    assert all(c.confusion != "split" for c in corrector.correct(text))
+
+
+def test_lossy_join_can_be_switched_off(corrector: Corrector) -> None:
+    off = corrector.with_config(lossy_join_max_cost=0.0)
+    text = "بما في ذلك الحق في التن ية"
+    assert all(c.confusion != "split" for c in off.correct(text))
+
+
+def test_lossy_join_never_joins_two_frequent_words(corrector: Corrector) -> None:
+    text = "الحق في التنمية من أجل الجميع"
+    assert corrector.correct(text) == []
+
+
+def test_valid_word_is_not_given_or_robbed_of_a_letter_by_context(corrector: Corrector) -> None:
+    # "تنفيذ برنامج العمل" is the frequent phrase, but "برامج" (its plural) is as common a word:
+    # a letter dropped or added between two such words is grammar, so it stays a suggestion
+    text = "ويشدد على أهمية تنفيذ برامج العمل"
+    fixes = corrector.correct(text)
+    assert _fixed(corrector, text) == text
+    assert all(not c.applied for c in fixes)
+    off = corrector.with_config(real_word_indel_logratio=0.0)
+    assert "برنامج" in _fixed(off, text)  # without the rule, context alone would change it
