@@ -200,7 +200,7 @@ def _scan_modifiers(
     mods: list[str] = []
     particles_seen = 0
     while j < len(toks):
-        for m in lex.modifiers:
+        for m in lex.modifiers_by_first.get(toks[j].key, ()):
             n = len(m.keys)
             if tuple(t.key for t in toks[j : j + n]) == m.keys:
                 mods.extend(m.names)
@@ -224,8 +224,8 @@ def _fuzzy_modifier(key: str, lex: Lexicon) -> tuple[str, ...]:
     """Names of a one-word modifier of four letters or more that OCR damaged ("أيضئ")."""
     if len(key) < 4:
         return ()
-    for m in lex.modifiers:
-        if len(m.keys) == 1 and len(m.keys[0]) >= 4 and abs(len(m.keys[0]) - len(key)) <= 1:
+    for m in lex.fuzzy_modifiers:
+        if abs(len(m.keys[0]) - len(key)) <= 1:
             if weighted_distance(key, m.keys[0], limit=0.6) <= 0.6:
                 return m.names
     return ()
@@ -238,7 +238,7 @@ def _dedupe(items: list[str]) -> list[str]:
 def _mod_names(keys: list[str], lex: Lexicon) -> list[str]:
     names: list[str] = []
     for k in keys:
-        for m in lex.modifiers:
+        for m in lex.modifiers_by_first.get(k, ()):
             if m.keys == (k,):
                 names.extend(m.names)
                 break

@@ -147,6 +147,14 @@ class Lexicon:
         mods_list.sort(key=lambda m: -len(m.keys))
         self.modifiers: tuple[Modifier, ...] = tuple(mods_list)
         self.single_modifiers = frozenset(m.keys[0] for m in mods_list if len(m.keys) == 1)
+        # modifiers by their first key, each list in the order of ``modifiers`` (which decides)
+        self.modifiers_by_first: dict[str, tuple[Modifier, ...]] = {}
+        for m in mods_list:
+            self.modifiers_by_first[m.keys[0]] = (*self.modifiers_by_first.get(m.keys[0], ()), m)
+        # one-word modifiers long enough to be recognised through OCR damage
+        self.fuzzy_modifiers: tuple[Modifier, ...] = tuple(
+            m for m in mods_list if len(m.keys) == 1 and len(m.keys[0]) >= 4
+        )
         self.labels: tuple[str, ...] = tuple(sorted({f.label for f in self.forms} | {"other"}))
 
     def gender_of_body(self, body: str | None) -> bool | None:
