@@ -161,6 +161,22 @@ def test_ocr_banded_cost_matches_full_table(intended: str, observed: str) -> Non
 
 
 @pytest.mark.parametrize(("intended", "observed"), _random_pairs(60))
+@pytest.mark.parametrize("limit", [0.3, 0.8, 1.5])
+def test_ocr_cost_within_a_limit_is_exact_below_it(
+    intended: str, observed: str, limit: float
+) -> None:
+    channel = Channel()
+    exact = Channel().cost(intended, observed)
+    within = channel.cost_within(intended, observed, limit)
+    if exact <= limit:
+        assert within == pytest.approx(exact)
+    else:
+        assert within > limit
+    # an abandoned alignment is not remembered: the exact cost is still there afterwards
+    assert channel.cost(intended, observed) == pytest.approx(exact)
+
+
+@pytest.mark.parametrize(("intended", "observed"), _random_pairs(60))
 def test_ocr_skeleton_bound_is_a_lower_bound(
     corrector: Corrector, intended: str, observed: str
 ) -> None:

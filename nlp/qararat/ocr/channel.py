@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+import math
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -119,12 +120,14 @@ class Channel:
                 row[j] = best
         return d
 
-    def _banded(self, intended: str, observed: str) -> float:
+    def _banded(self, intended: str, observed: str, limit: float = math.inf) -> float:
         """The last cell of :meth:`_table`, computed only near the diagonal.
 
         Cells more than ``|len difference| + 2`` off the diagonal are skipped: an alignment
         that strays that far costs more than any candidate worth ranking, so the result equals
-        the full table's wherever it matters and is never below it.
+        the full table's wherever it matters and is never below it. Once two rows in a row
+        cost more than ``limit`` everywhere, so does every alignment (each passes through one
+        of any two consecutive rows; costs are not negative): ``inf`` is returned at once.
         """
         n, m = len(intended), len(observed)
         band = abs(n - m) + 2
@@ -162,10 +165,18 @@ class Channel:
                     if c < best:
                         best = c
                 row[j] = best
+            if limit < inf and min(row) > limit and min(prev) > limit:
+                return math.inf
             prev2, prev = prev, row
         return prev[m]
 
-    def _cost(self, intended: str, observed: str) -> float:
+    def cost_within(self, intended: str, observed: str, limit: float) -> float:
+        """:meth:`cost` where it is at most ``limit``; above it, some value above ``limit``
+        (``inf`` when the alignment was abandoned early). For ranking loops that would drop a
+        candidate costing more than ``limit`` anyway."""
+        return self._cost(intended, observed, limit)
+
+    def _cost(self, intended: str, observed: str, limit: float = math.inf) -> float:
         if intended == observed:
             return 0.0
         n, m = len(intended), len(observed)
@@ -193,9 +204,9 @@ class Channel:
         key = (intended[p : n - q], observed[p : m - q])
         cost = self._middles.get(key)
         if cost is None:
-            cost = self._banded(*key)
-            if len(self._middles) < 500_000:
-                self._middles[key] = cost
+            cost = self._banded(*key, limit)
+            if cost < math.inf and len(self._middles) < 500_000:
+                self._middles[key] = cost  # abandoned alignments are not remembered
         return cost
 
     def edits(self, intended: str, observed: str) -> list[tuple[str, str, str]]:

@@ -803,6 +803,7 @@ class Corrector:
         change = cfg.change_logp
         weight = cfg.channel_weight
         cost_of = self.channel.cost
+        within = self.channel.cost_within
         margin = cfg.prune_margin
         exact_floor = weight * self._min_exact_cost
         for cand, prior in exact:
@@ -833,8 +834,11 @@ class Corrector:
                 bound = self._skeleton_bound(skeleton(cand), word_sk)
                 if prior + change - weight * bound < best_pre - margin:
                     continue
-                cost = cost_of(cand, word)
-                if cost > cfg.max_cost or (grammar_guard and _grammatical(cand, word)):
+                # a candidate that would end beyond the margin is dropped, so its alignment
+                # may be abandoned as soon as it costs more than that
+                limit = min(cfg.max_cost, (prior + change - best_pre + margin) / weight)
+                cost = within(cand, word, limit)
+                if cost > limit or (grammar_guard and _grammatical(cand, word)):
                     continue
                 pre = prior + change - weight * cost
                 best_pre = max(best_pre, pre)
