@@ -172,6 +172,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--tiers", nargs="+", default=list(TIERS), choices=TIERS)
     parser.add_argument("--systems", nargs="+", default=list(BUILDERS), choices=list(BUILDERS))
+    parser.add_argument(
+        "--parts",
+        nargs="+",
+        metavar="PART",
+        help="score only these parts (train, heldout, unseen, unseen2 …); implies --no-write",
+    )
     parser.add_argument("--no-sample", action="store_true", help="skip the sample resolution")
     parser.add_argument("--no-write", action="store_true", help="print only")
     parser.add_argument("--json", type=Path, default=DOCS / "evaluation_results.json")
@@ -182,6 +188,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     """Run the evaluation, print the tables and write the result files."""
     args = parse_args(argv)
+    if args.parts:
+        args.no_write = True  # a partial table never replaces the full one
     split = json.loads(read(CORPORA / "dev" / "split.json"))
     systems: dict[str, Fixer] = {}
     system_info: dict[str, dict[str, float]] = {}
@@ -219,6 +227,8 @@ def main(argv: list[str] | None = None) -> int:
             ]
             if unseen:
                 parts[folder.name] = unseen
+        if args.parts:
+            parts = {k: v for k, v in parts.items() if k in args.parts}
         for part, paths in parts.items():
             pairs = [(read(g), read(n)) for g, n in paths]
             lines += ["", f"### Tier `{tier}`, {part} ({len(paths)} documents)", "", HEADER]

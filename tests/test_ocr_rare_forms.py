@@ -87,3 +87,24 @@ def test_valid_word_is_not_given_or_robbed_of_a_letter_by_context(corrector: Cor
     assert all(not c.applied for c in fixes)
     off = corrector.with_config(real_word_indel_logratio=0.0)
     assert "برنامج" in _fixed(off, text)  # without the rule, context alone would change it
+
+
+def test_attested_word_without_same_skeleton_words_is_not_searched_further(
+    corrector: Corrector, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    word = "الإيكولوجيا"  # in the frequency list, below the validity threshold
+    lex = corrector.lexicon
+    assert lex.direct_p(word) >= corrector.config.attested_p and not lex.is_valid(word)
+    assert not lex.exact_scored(word)
+    calls: list[str] = []
+    original = lex.fuzzy_scored
+
+    def counting(w: str) -> tuple[tuple[str, float], ...]:
+        calls.append(w)
+        return original(w)
+
+    monkeypatch.setattr(lex, "fuzzy_scored", counting)
+    assert corrector.with_config()._prelim(word) == ()
+    assert calls == []
+    corrector.with_config(attested_p=1.0)._prelim(word)  # the shortcut off: searched
+    assert calls == [word]

@@ -8,8 +8,8 @@ seats, ى/ي, ة/ه) cost a fraction of an arbitrary edit. A cost of 1.0 is one 
 from __future__ import annotations
 
 import json
-from collections import Counter
 import math
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 from typing import Any

@@ -470,6 +470,10 @@ class Lexicon:
             or self.analyze(word) is not None
         )
 
+    def direct_p(self, word: str) -> float:
+        """The frequency list's own probability of ``word`` (0 if it does not have it)."""
+        return self._direct_p(word) or self._tail_p(word)
+
     def attested(self, word: str) -> bool:
         """True if the frequency list has ``word`` itself, however rarely (below the
         :meth:`is_valid` threshold too): a real written form, if perhaps a misspelt one."""
