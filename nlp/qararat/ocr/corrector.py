@@ -355,6 +355,7 @@ class Corrector:
                 nxt = tokens[i + 1] if i + 1 < len(tokens) else None
                 if (
                     nxt is not None
+                    and self._joinable(tok.word, nxt.word)
                     and not self._solid(nxt.word)
                     and nxt.start not in taken
                     and self._touchable(text, tok)
@@ -1008,6 +1009,11 @@ class Corrector:
             applied=conf >= cfg.apply_threshold,
             confusion="split",
         )
+
+    def _joinable(self, a: str, b: str) -> bool:
+        """A cheap necessary condition of :meth:`_merge_split`: the joined word is known, or
+        one piece is a fragment short enough for :meth:`_lossy_join`."""
+        return len(a) <= _FRAGMENT or len(b) <= _FRAGMENT or a + b in self.lexicon.known
 
     def _lossy_join(self, tok: _Token, nxt: _Token, joined: str) -> tuple[str, float] | None:
         """A word split in two with a letter lost at the break ("التن ية" → "التنمية").

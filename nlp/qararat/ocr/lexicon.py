@@ -65,8 +65,9 @@ _CACHE_VERSION = "11"
 _P_FLOOR = 1e-10
 #: Candidates come only from words at least this probable (wordfreq's tail is mostly noise).
 _INDEX_MIN_P = 1e-7
-#: Candidates one skeleton edit away kept per word (most probable first).
-_FUZZY_LIMIT = 120
+#: Candidates one skeleton edit away kept per word (most probable first). 40 gives the same
+#: cross-validation as 120 with about 8% fewer instructions for the whole correction.
+_FUZZY_LIMIT = 40
 #: General-list words below this are kept only as frequency bands (the long tail).
 _HEAD_MIN_P = _INDEX_MIN_P * 0.5
 #: Upper edges of the tail bands; a tail word gets its band's geometric mean.
