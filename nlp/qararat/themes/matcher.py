@@ -189,6 +189,9 @@ class PhraseMatcher:
         self._fuzzy_prefix: dict[int, dict[str, list[tuple[str, int]]]] = {}
         self._number_terms: set[int] = set()
         self._by_first: dict[int, list[int]] = {}
+        # per pattern, the term ids its second token must have (ordered patterns whose second
+        # element is a term), to reject most starts without a call; None: no such check
+        self._second: list[frozenset[int] | None] = []
         self._cache: dict[str, frozenset[int]] = {}
         self._skeleton = str.maketrans(
             {ch: group[0] for group in self.config.skeleton_classes for ch in group[1:]}
@@ -244,6 +247,8 @@ class PhraseMatcher:
     def _register(self, pattern: Pattern) -> None:
         index = len(self._patterns)
         self._patterns.append(pattern)
+        ordered_pair = pattern.window is None and len(pattern.elements) > 1
+        self._second.append(pattern.elements[1] if ordered_pair else None)
         first = pattern.elements[0]
         assert first is not None
         for term_id in first:
@@ -398,12 +403,19 @@ class PhraseMatcher:
             return matches
         phrase_seg, near_seg = self.segments(text, tokens)
         seen: set[tuple[int, int, int]] = set()
+        patterns, second_of, by_first = self._patterns, self._second, self._by_first
+        n = len(ids)
         for i, token_ids in enumerate(ids):
             if not token_ids:
                 continue
+            # the next token, if it is in the same phrase segment
+            after = ids[i + 1] if i + 1 < n and phrase_seg[i + 1] == phrase_seg[i] else _EMPTY
             for term_id in token_ids:
-                for index in self._by_first.get(term_id, ()):
-                    pattern = self._patterns[index]
+                for index in by_first.get(term_id, ()):
+                    second = second_of[index]
+                    if second is not None and second.isdisjoint(after):
+                        continue
+                    pattern = patterns[index]
                     if pattern.window is None:
                         last = _match_ordered(pattern, ids, phrase_seg, i)
                         if last is None:
