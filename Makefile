@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 SAMPLE := corpora/A_RES_76_186_ar_ocr.txt
 OUT := out
 
-.PHONY: venv run test lint eval models bench clean-out
+.PHONY: venv run test lint eval models bench bench-instructions clean-out
 
 venv: $(STAMP)
 
@@ -51,6 +51,10 @@ bench: $(STAMP)
 	$(PY) benchmarks/bench_speed.py
 	$(PY) benchmarks/bench_batch.py
 	$(PY) benchmarks/bench_parallel_ceiling.py
+
+# instructions per word under valgrind: compares code versions on a machine whose speed drifts
+bench-instructions: $(STAMP)
+	$(PY) benchmarks/bench_instructions.py
 
 clean-out:
 	rm -rf $(OUT)
