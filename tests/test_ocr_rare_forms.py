@@ -108,3 +108,11 @@ def test_attested_word_without_same_skeleton_words_is_not_searched_further(
     assert calls == []
     corrector.with_config(attested_p=1.0)._prelim(word)  # the shortcut off: searched
     assert calls == [word]
+
+
+def test_fixed_phrase_widens_the_context_candidates(corrector: Corrector) -> None:
+    # "العا" is a word wordfreq knows; between "الأمين" and "أن" clean text writes "العام"
+    text = "وتطلب إلى الأمين العا أن يقدم إلى الجمعية العامة تقريرا"
+    fixes = corrector.correct(text)
+    assert [(c.original, c.replacement, c.applied) for c in fixes] == [("العا", "العام", True)]
+    assert corrector.with_config(phrase_max_cost=0.0).correct(text) == []

@@ -113,6 +113,9 @@ class CorrectorConfig:
             same-skeleton candidates (a speed shortcut: its dots may still be wrong).
         context_max_cost: Channel cost within which a word that its neighbours never saw may
             be a misreading of one that they did see with both ("بها في ذلك" → "بما في ذلك").
+        phrase_max_cost: The same channel cost inside a fixed phrase: a candidate that clean
+            text writes between exactly these two neighbours ``phrase_min_count`` times ("الأمين
+            العا أن" → "الأمين العام أن"). 0 switches the widening off.
         context_min_count: Count with one neighbour that makes a word a context candidate
             (any count if it was seen with both).
         garble_window: Tokens in the window that detects garbled stretches.
@@ -173,6 +176,7 @@ class CorrectorConfig:
     trigram_context: bool = False
     lossy_join_max_cost: float = 1.0
     attested_p: float = 5e-8
+    phrase_max_cost: float = 1.2
 
 
 @dataclass(frozen=True)
@@ -894,10 +898,17 @@ class Corrector:
         cfg = self.config
         lex = self.lexicon
         own_sk = skeleton(own)
+        tri = model.trigrams
+        _, kp, kn, _, _ = tok.keys
         out: list[tuple[float, str, float]] = []
         for key in keys:
-            # same skeleton (dots, hamza) or one cheap skeleton edit; never a costlier rewrite
-            if self._skeleton_bound(skeleton(key), own_sk, strict=True) > cfg.context_max_cost:
+            # same skeleton (dots, hamza) or one cheap skeleton edit; never a costlier rewrite,
+            # except inside a fixed phrase clean text writes (prev, key, next) often enough
+            limit = cfg.context_max_cost
+            if tri and cfg.phrase_max_cost > limit and kp != BOUNDARY and kn != BOUNDARY:
+                if tri.get((kp, key, kn), 0) >= cfg.phrase_min_count:
+                    limit = cfg.phrase_max_cost
+            if self._skeleton_bound(skeleton(key), own_sk, strict=True) > limit:
                 continue
             cand = with_proclitics(word, key)
             if (
@@ -909,7 +920,7 @@ class Corrector:
             ):
                 continue
             cost = self.channel.cost(cand, word)
-            if cost > cfg.context_max_cost:
+            if cost > limit:
                 continue
             pre = lex.logp(cand) + cfg.change_logp - cfg.channel_weight * cost
             out.append((pre, cand, cost))
