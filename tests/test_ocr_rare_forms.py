@@ -116,3 +116,21 @@ def test_fixed_phrase_widens_the_context_candidates(corrector: Corrector) -> Non
     fixes = corrector.correct(text)
     assert [(c.original, c.replacement, c.applied) for c in fixes] == [("العا", "العام", True)]
     assert corrector.with_config(phrase_max_cost=0.0).correct(text) == []
+
+
+@pytest.mark.parametrize("word", ["الإلتزام", "الإنتهاكات", "إستخدام", "بإستخدام"])
+def test_hamza_under_a_connecting_alif_is_a_weak_spelling(corrector: Corrector, word: str) -> None:
+    # the verbal nouns of the derived forms begin with a connecting alif, written without hamza
+    lex = corrector.lexicon
+    assert word not in lex.known and word in lex.dominated
+
+
+@pytest.mark.parametrize(
+    "word",
+    # Form IV verbal nouns keep their hamza; "أ" there is also a first-person verb; the article's
+    # own alif before a short stem and a seated alif inside a short word are words of their own
+    ["إنتاج", "الإنتاج", "إعلان", "الإنسان", "أستخدم", "أشترك", "ألسنة", "كأن", "وكأن"],
+)
+def test_standard_hamza_spellings_stay_known(corrector: Corrector, word: str) -> None:
+    lex = corrector.lexicon
+    assert word in lex.known and word not in lex.dominated

@@ -61,7 +61,7 @@ _SKELETON_TABLE = str.maketrans(
 )
 
 _RE_AR_RUN = re.compile("[\u0621-\u064a]+")
-_CACHE_VERSION = "11"
+_CACHE_VERSION = "12"
 _P_FLOOR = 1e-10
 #: Candidates come only from words at least this probable (wordfreq's tail is mostly noise).
 _INDEX_MIN_P = 1e-7
@@ -677,15 +677,40 @@ def _is_weak_variant(word: str, standard: str) -> bool:
         return False
     if word[:1] in "تين" and word[-1] == "ى" and standard[-1] == "ي":
         return False  # passive imperfective (تراعى) beside the active (تراعي): both standard
-    for a, b in zip(word, standard, strict=True):
+    wasl = _wasl_position(standard)
+    for i, (a, b) in enumerate(zip(word, standard, strict=True)):
         if a == b:
             continue
         if a in _BARE and b in _HAMZA_SEATS:
+            continue
+        if i == wasl and a == "إ":
+            # a hamza written under the connecting alif ("الإلتزام" for "الالتزام"); "أ" there
+            # is also a first-person imperfect ("أستخدم", "أشترك"), so it is left alone
             continue
         if {a, b} == {"ى", "ي"} or {a, b} == {"ة", "ه"}:
             continue
         return False
     return True
+
+
+def _wasl_position(word: str) -> int:
+    """Index of a stem-initial bare alif that begins a stem of five letters or more (after
+    و/ف, ب/ل/ك and the article, which must itself be followed by five letters), or -1.
+
+    Such an alif is the connecting alif of a verbal noun of the derived forms ("الالتزام",
+    "استخدام", "انتهاك"), which takes no hamza; shorter stems are left out because there a
+    seated alif is often a word of its own (كأن / كان, أنظر / انظر).
+    """
+    i = 0
+    if len(word) - i > 5 and word[i] in "وف":
+        i += 1
+    if len(word) - i > 5 and word[i] in "بلك":
+        i += 1
+    if word.startswith("ال", i):
+        if len(word) - i - 2 < 5:
+            return -1  # the article's own alif before a short stem ("ألسنة" is no "السنة")
+        i += 2
+    return i if word[i : i + 1] == "ا" and len(word) - i >= 5 else -1
 
 
 def _is_arabic_word(word: str) -> bool:
