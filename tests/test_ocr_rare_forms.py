@@ -37,14 +37,14 @@ def test_rare_verb_form_keeps_its_person_prefix(corrector: Corrector) -> None:
     assert "يؤجج" in _fixed(corrector, text)
 
 
-def test_without_the_attested_guard_the_rare_form_would_change(
+def test_without_the_attested_guard_the_prefix_alternation_is_a_candidate(
     corrector: Corrector, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # the guard is what keeps it: a corrector whose lexicon attests nothing changes the prefix
+    # the guard is what removes it: for a lexicon that attests nothing, "تؤجج" is a candidate
+    assert "تؤجج" not in [c for _, c, _ in corrector.with_config()._prelim("يؤجج")]
     fresh = corrector.with_config()  # same models, its own per-word cache
     monkeypatch.setattr(fresh.lexicon, "attested", lambda word: False)
-    text = "وإذ يدرك أن تدمير التراث يمحو ذاكرة الشعوب وقد يؤجج النزاعات،"
-    assert "تؤجج" in _fixed(fresh, text)
+    assert "تؤجج" in [c for _, c, _ in fresh._prelim("يؤجج")]
 
 
 def test_unattested_misreading_of_a_verb_is_still_corrected(corrector: Corrector) -> None:
@@ -79,14 +79,14 @@ def test_lossy_join_never_joins_two_frequent_words(corrector: Corrector) -> None
 
 
 def test_valid_word_is_not_given_or_robbed_of_a_letter_by_context(corrector: Corrector) -> None:
-    # "تنفيذ برنامج العمل" is the frequent phrase, but "برامج" (its plural) is as common a word:
-    # a letter dropped or added between two such words is grammar, so it stays a suggestion
-    text = "ويشدد على أهمية تنفيذ برامج العمل"
+    # "التقدير بتقرير الأمين العام" is the frequent phrase, but "بتقارير" (its plural) is a
+    # word of like frequency: a letter dropped or added between two such words is grammar
+    text = "تحيط علما مع التقدير بتقارير الأمين العام"
     fixes = corrector.correct(text)
     assert _fixed(corrector, text) == text
     assert all(not c.applied for c in fixes)
     off = corrector.with_config(real_word_indel_logratio=0.0)
-    assert "برنامج" in _fixed(off, text)  # without the rule, context alone would change it
+    assert "بتقرير" in _fixed(off, text)  # without the rule, context alone would change it
 
 
 def test_attested_word_without_same_skeleton_words_is_not_searched_further(

@@ -102,8 +102,10 @@ class CorrectorConfig:
         real_word_logratio: Log prior ratio above which a valid word may be replaced by a
             same-skeleton word without contextual evidence.
         real_word_context: Context log-odds gain needed otherwise.
-        real_word_indel_logratio: Log prior ratio a candidate needs to replace a valid word
-            from which it differs in length (a letter dropped or added), whatever the context.
+        real_word_indel_logratio: Log ratio of general-language frequencies (wordfreq, no
+            domain counts) a candidate needs to replace a valid word from which it differs in
+            length (a letter dropped or added), whatever the context: 30×, the factor at which
+            a same-skeleton word shadows another.
         prune_margin: Log-odds behind the best candidate so far at which the costing of less
             probable candidates one skeleton edit away stops.
         exact_enough: Log-odds over keeping the word at which a same-skeleton candidate (a
@@ -159,7 +161,7 @@ class CorrectorConfig:
     solid_logp: float = math.log(1e-6)
     real_word_logratio: float = math.log(2000.0)
     real_word_context: float = 2.0
-    real_word_indel_logratio: float = math.log(10.0)
+    real_word_indel_logratio: float = math.log(30.0)
     prune_margin: float = 2.5
     exact_enough: float = 6.0
     plausible_logp: float = math.log(4e-6)
@@ -769,9 +771,13 @@ class Corrector:
             )
             ratio = lex.logp(best) - lex.logp(word)
             weak = ratio < cfg.real_word_logratio and gain < cfg.real_word_context
-            if len(best) != len(word) and ratio < cfg.real_word_indel_logratio:
-                # a letter more or less between two words of like frequency is grammar far
-                # more often than OCR (برامج / برنامج, اثنتي / اثني): context cannot decide it
+            if len(best) != len(word) and (
+                lex.general_logratio(best, word) < cfg.real_word_indel_logratio
+            ):
+                # a letter more or less between two words of like frequency is grammar (or a
+                # synonym: الترصد / الرصد) far more often than OCR (برامج / برنامج): context
+                # cannot decide it. The frequencies are the general language's: the domain
+                # counts are the context model's evidence already, not a second vote.
                 weak = True
             if self._attested(tok, word) or weak:
                 # ... and never when clean text has it beside one of its neighbours

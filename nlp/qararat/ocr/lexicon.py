@@ -475,6 +475,14 @@ class Lexicon:
         """The frequency list's own probability of ``word`` (0 if it does not have it)."""
         return self._direct_p(word) or self._tail_p(word)
 
+    def general_logratio(self, a: str, b: str) -> float:
+        """``log P(a) - log P(b)`` in the general frequency list alone (no domain counts); the
+        full prior (:meth:`logp`) where either word is missing from it."""
+        pa, pb = self.wordfreq.get(a, 0.0), self.wordfreq.get(b, 0.0)
+        if pa > 0.0 and pb > 0.0:
+            return math.log(pa) - math.log(pb)
+        return self.logp(a) - self.logp(b)
+
     def attested(self, word: str) -> bool:
         """True if the frequency list has ``word`` itself, however rarely (below the
         :meth:`is_valid` threshold too): a real written form, if perhaps a misspelt one."""
