@@ -28,7 +28,7 @@ def _on(corrections: list[Correction], original: str) -> list[Correction]:
 # (OCR error, the form the document writes elsewhere, the best candidate without that evidence)
 CLOSE_CALLS = [
     ("المحاكن", "المحاكم", "المحاكي"),
-    ("المجتمعت", "المجتمعات", "المجتمع"),
+    ("الآليت", "الآليات", "الآلية"),
     ("معدلت", "معدلات", "معدلة"),
     ("الأجيل", "الأجيال", "الأجل"),
 ]
