@@ -376,7 +376,7 @@ class Lexicon:
             best = self._direct_p(best_word)
             for w in group:
                 p = self._direct_p(w)
-                weak = p * _DOMINANCE < best and _is_weak_variant(w, best_word)
+                weak = p * _DOMINANCE < best and _is_weak_variant(w, best_word, self.clitics)
                 if (p >= _KNOWN_MIN_P and not weak) or w in self.protected:
                     known.append(w)
                 elif weak:
@@ -486,7 +486,7 @@ class Lexicon:
     def attested(self, word: str) -> bool:
         """True if the frequency list has ``word`` itself, however rarely (below the
         :meth:`is_valid` threshold too): a real written form, if perhaps a misspelt one."""
-        return self._direct_p(word) > 0.0 or self._tail_p(word) > 0.0
+        return self.direct_p(word) > 0.0
 
     # -- candidates ----------------------------------------------------------------------
 
@@ -672,10 +672,11 @@ class Lexicon:
 
 
 _HAMZA_SEATS = "أإآؤئ"
+_WASL_STEM = 5  # letters a stem needs for its initial alif to be taken as a connecting alif
 _BARE = "اوي"
 
 
-def _is_weak_variant(word: str, standard: str) -> bool:
+def _is_weak_variant(word: str, standard: str, clitics: dict[str, Any]) -> bool:
     """True if ``word`` is ``standard`` with hamza seats lost or ى/ي, ة/ه swapped.
 
     Two standard spellings with different hamza seats (وإن / وأن) are not variants, nor a
@@ -685,7 +686,7 @@ def _is_weak_variant(word: str, standard: str) -> bool:
         return False
     if word[:1] in "تين" and word[-1] == "ى" and standard[-1] == "ي":
         return False  # passive imperfective (تراعى) beside the active (تراعي): both standard
-    wasl = _wasl_position(standard)
+    wasl = _wasl_position(standard, clitics)
     for i, (a, b) in enumerate(zip(word, standard, strict=True)):
         if a == b:
             continue
@@ -701,24 +702,25 @@ def _is_weak_variant(word: str, standard: str) -> bool:
     return True
 
 
-def _wasl_position(word: str) -> int:
-    """Index of a stem-initial bare alif that begins a stem of five letters or more (after
-    و/ف, ب/ل/ك and the article, which must itself be followed by five letters), or -1.
+def _wasl_position(word: str, clitics: dict[str, Any]) -> int:
+    """Index of a stem-initial bare alif that begins a stem of five letters or more (after a
+    conjunction, a preposition and the article of ``clitics``, the article itself followed by
+    five letters), or -1.
 
     Such an alif is the connecting alif of a verbal noun of the derived forms ("الالتزام",
     "استخدام", "انتهاك"), which takes no hamza; shorter stems are left out because there a
     seated alif is often a word of its own (كأن / كان, أنظر / انظر).
     """
     i = 0
-    if len(word) - i > 5 and word[i] in "وف":
-        i += 1
-    if len(word) - i > 5 and word[i] in "بلك":
-        i += 1
-    if word.startswith("ال", i):
-        if len(word) - i - 2 < 5:
+    for letters in (clitics["conjunctions"], clitics["prepositions"]):
+        if len(word) - i > _WASL_STEM and word[i] in letters:
+            i += 1
+    article = clitics["article"]
+    if word.startswith(article, i):
+        if len(word) - i - len(article) < _WASL_STEM:
             return -1  # the article's own alif before a short stem ("ألسنة" is no "السنة")
-        i += 2
-    return i if word[i : i + 1] == "ا" and len(word) - i >= 5 else -1
+        i += len(article)
+    return i if word[i : i + 1] == "ا" and len(word) - i >= _WASL_STEM else -1
 
 
 def _is_arabic_word(word: str) -> bool:

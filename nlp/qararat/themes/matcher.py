@@ -464,11 +464,6 @@ def _match_ordered(
     clause = segment[start]
     if len(elements) == 1:
         return start
-    second = elements[1]
-    if second is not None and (
-        start + 1 >= n or segment[start + 1] != clause or second.isdisjoint(ids[start + 1])
-    ):
-        return None  # the common case, decided without the walk below
 
     def walk(k: int, pos: int) -> int | None:
         # element k must match at token pos (k > 0); a gap before it widens the choice
