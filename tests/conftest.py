@@ -5,6 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# `make test` draws the same property-test examples on every run, so that a failure is a
+# regression of the code and not the luck of the draw. To hunt for new failing inputs, run
+# `pytest --hypothesis-profile=explore` (fresh random examples on every run); add what it
+# finds as an @example.
+settings.register_profile("default", derandomize=True)
+settings.register_profile("explore", derandomize=False, max_examples=1000)
+settings.load_profile("default")
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "corpora" / "A_RES_76_186_ar_ocr.txt"

@@ -68,6 +68,13 @@ _RE_CRLF = re.compile("\r\n?")
 # A conjunction و standing alone before an Arabic word: "و منظمة" -> "ومنظمة".
 # Not after "(" (sub-paragraph label "(و)") and not before digits ("و 2020" is UN style).
 _RE_SPLIT_WAW = re.compile(f"(?:(?<=\\s)|^)و (?=[{_ARABIC_LETTERS}])", re.MULTILINE)
+#: Characters the cleaning steps delete, and any that make the text differ from its cleaned view.
+_DROPPED_IN_VIEW = frozenset(_INVISIBLE["bidi_controls"] + _INVISIBLE["zero_width"] + [TATWEEL])
+_RE_VIEW_NEEDED = re.compile(
+    "["
+    + re.escape("".join(sorted(_DROPPED_IN_VIEW)))
+    + "\u00a0\u2000-\u200a\u202f\u205f\u3000\t\u000b\u000c\ufb50-\ufdff\ufe70-\ufefc]"
+)
 _DIGIT_TABLE = {0x0660 + i: str(i) for i in range(10)} | {0x06F0 + i: str(i) for i in range(10)}
 _RE_DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9]+")
 _FOLD_TABLE = str.maketrans({**_FOLD, **_PERSIAN, TATWEEL: None} | {d: None for d in _DIACRITICS})
@@ -151,9 +158,37 @@ def find_space_runs(text: str) -> list[Edit]:
     return out
 
 
+def _cleaned_view(text: str) -> tuple[str, list[int]]:
+    """``text`` as the other cleaning steps leave it (invisible characters and tatweel gone,
+    odd spaces plain, presentation forms folded), with the index in ``text`` of each of its
+    characters."""
+    chars: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in _DROPPED_IN_VIEW:
+            continue
+        if _RE_ODD_SPACE.match(ch):
+            ch = " "
+        elif _RE_PRESENTATION.match(ch):
+            ch = _presentation_form(ch)
+        chars.append(ch)
+        where.extend([i] * len(ch))
+    return "".join(chars), where
+
+
 def find_split_conjunction(text: str) -> list[Edit]:
-    """A conjunction و separated from its word by a space ("و منظمة"), to join."""
-    return [Edit(m.end() - 1, m.end(), "") for m in _RE_SPLIT_WAW.finditer(text)]
+    """A conjunction و separated from its word by a space ("و منظمة"), to join.
+
+    The other cleaning steps run on the same original text, so the split is looked for in the
+    text as they leave it: "و" + no-break space, or a space followed by a zero-width character,
+    is joined too (otherwise a second cleaning would still find one to join).
+    """
+    if not _RE_VIEW_NEEDED.search(text):
+        return [Edit(m.end() - 1, m.end(), "") for m in _RE_SPLIT_WAW.finditer(text)]
+    view, where = _cleaned_view(text)
+    return [
+        Edit(where[m.end() - 1], where[m.end() - 1] + 1, "") for m in _RE_SPLIT_WAW.finditer(view)
+    ]
 
 
 # -- composition ---------------------------------------------------------------------------
@@ -164,8 +199,9 @@ CLEANING_STEPS: dict[str, Step] = {
     "presentation_form": find_presentation_forms,
     "persian_letter": find_persian_letters,
     "tatweel": find_tatweel,
-    "odd_space": find_odd_spaces,
+    # before odd spaces: "و" + no-break space + word is joined, not given a plain space
     "split_conjunction": find_split_conjunction,
+    "odd_space": find_odd_spaces,
 }
 
 
