@@ -46,6 +46,7 @@ eval: $(STAMP)
 
 models: $(STAMP)
 	$(PY) scripts/train_clause_model.py
+	$(PY) scripts/train_ocr_calibrator.py
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench_speed.py

@@ -1,0 +1,207 @@
+"""Fit the OCR corrector's confidence calibration and save it to models/ocr_calibration/<version>/.
+
+Training data are the corrector's own word decisions in the 3-fold cross-validation over the
+train pool (the dev train split and the ``corpora/context`` texts, the same folds as
+``scripts/build_lexicon.py --cv --context pool``): each held-out document is corrected by a
+corrector whose n-grams and domain counts come from the other folds, at the clean, fax and noisy
+tiers and as clean text itself. A decision is labelled right when applying it alone turns its
+line's word into the gold word. Held-out dev documents, the unseen sets and the sample
+resolution are never read.
+
+Prints, per input tier, the changes applied (right / not right / words broken) under the
+ranking's raw posterior at the uncalibrated release's threshold (0.75) and under the
+calibrated probability at the corrector's apply threshold;
+the calibrated figures are out-of-fold (each fold's decisions scored by a calibrator fitted on
+the other two). Writes ``model.skops`` (skops), ``weights.json`` (what the corrector reads) and
+``metadata.json`` (versions, data hash, counts, that table).
+
+Usage: python scripts/train_ocr_calibrator.py [--out models/ocr_calibration/v1] [--C 0.3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import hashlib
+import platform
+import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import build_lexicon as bl  # noqa: E402
+
+from qararat.ocr.calibration import FEATURES, MODEL_VERSION, decision_vector  # noqa: E402
+from qararat.ocr.metrics import score_correction  # noqa: E402
+from qararat.spans import apply_corrections  # noqa: E402
+
+TIERS = ("gold", "clean", "fax", "noisy")
+
+
+def decisions(config: dict[str, Any]) -> list[dict[str, Any]]:
+    """Out-of-fold word decisions with their evidence and label, over the train pool."""
+    docs = bl.train_docs(bl.DEV / "split.json", context="pool")
+    texts = [bl.read_clean(d) for d in docs]
+    rows: list[dict[str, Any]] = []
+    # no calibration inside the folds: the evidence's posterior is the ranking's own
+    overrides = {**config, "calibrate": False}
+    for fold, (held, corrector) in enumerate(bl.fold_correctors(docs, texts, overrides)):
+        for doc in held:
+            for tier in TIERS:
+                if tier == "gold":
+                    noisy = gold = bl.read_clean(doc)
+                else:
+                    path = doc.ocr(tier)
+                    if not path.is_file():
+                        continue
+                    gold = doc.gold.read_text(encoding="utf-8")
+                    noisy = path.read_text(encoding="utf-8")
+                rows.extend(_labelled(corrector, doc.doc_id, fold, tier, gold, noisy))
+        print(f"fold {fold}: {len(rows)} decisions", file=sys.stderr)
+    return rows
+
+
+def _labelled(corrector, doc_id, fold, tier, gold, noisy):  # type: ignore[no-untyped-def]
+    corrector.feature_sink = []
+    try:
+        corrections = corrector.correct(noisy)
+        evidence = dict(corrector.feature_sink)
+    finally:
+        corrector.feature_sink = None
+    gold_lines, lines = gold.split("\n"), noisy.split("\n")
+    starts, pos = [], 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    out = []
+    for c in corrections:
+        if c.start not in evidence or c.rule not in ("lexicon", "context"):
+            continue
+        li = bisect.bisect_right(starts, c.start) - 1
+        line = lines[li]
+        alone = replace(c, start=c.start - starts[li], end=c.end - starts[li], applied=True)
+        if li >= len(gold_lines) or alone.end > len(line):
+            continue
+        s = score_correction(gold_lines[li], line, apply_corrections(line, [alone])[0])
+        out.append(
+            {
+                "doc": doc_id,
+                "fold": fold,
+                "tier": tier,
+                "original": c.original,
+                "replacement": c.replacement,
+                "evidence": evidence[c.start],
+                "right": int(s.changes > 0 and s.fixed > 0 and s.broken == 0),
+                "broken": int(s.broken > 0),
+            }
+        )
+    return out
+
+
+def _table(rows, applied) -> dict[str, dict[str, int]]:  # type: ignore[no-untyped-def]
+    table = {}
+    for tier in TIERS:
+        sel = [r for r, a in zip(rows, applied, strict=True) if a and r["tier"] == tier]
+        table[tier] = {
+            "right": sum(r["right"] for r in sel),
+            "not_right": sum(1 - r["right"] for r in sel),
+            "broken": sum(r["broken"] for r in sel),
+        }
+    return table
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Collect decisions, report out-of-fold figures, fit on all, save."""
+    import numpy as np
+    import sklearn
+    import skops
+
+    from qararat import __version__
+    from qararat.ocr import CorrectorConfig
+    from qararat.ocr.calibration_model import ConfidenceCalibrator, save_calibrator
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", type=Path, default=ROOT / "models" / "ocr_calibration" / MODEL_VERSION)
+    ap.add_argument("--C", type=float, default=0.3, dest="c", help="inverse regularisation")
+    ap.add_argument(
+        "--raw-threshold",
+        type=float,
+        default=0.75,
+        help="threshold of the raw posterior to compare with (the uncalibrated release's)",
+    )
+    ap.add_argument("--no-write", action="store_true", help="print the figures only")
+    args = ap.parse_args(argv)
+
+    rows = decisions({})
+    X = np.array([decision_vector(r["evidence"]) for r in rows])  # noqa: N806
+    y = np.array([r["right"] for r in rows])
+    folds = np.array([r["fold"] for r in rows])
+    guarded = np.array([r["evidence"]["guarded"] > 0 for r in rows])
+    threshold = CorrectorConfig().apply_threshold
+    raw = np.array([r["evidence"]["conf"] for r in rows])
+    calibrated = np.zeros(len(rows))
+    for k in sorted(set(folds.tolist())):
+        out = folds == k
+        model = ConfidenceCalibrator(C=args.c).fit(X[~out], y[~out])
+        calibrated[out] = model.predict_proba(X[out])[:, 1]
+    before = _table(rows, (raw >= args.raw_threshold) & ~guarded)
+    after = _table(rows, (calibrated >= threshold) & ~guarded)
+    print(
+        f"changes applied: raw posterior >= {args.raw_threshold}, "
+        f"calibrated (out-of-fold) >= {threshold}"
+    )
+    for tier in TIERS:
+        b, a = before[tier], after[tier]
+        print(
+            f"{tier:6s} {b['right']:6d} right {b['not_right']:4d} not {b['broken']:3d} broken"
+            f"   {a['right']:6d} right {a['not_right']:4d} not {a['broken']:3d} broken"
+        )
+    brier_raw = float(np.mean((raw - y) ** 2))
+    brier_cal = float(np.mean((calibrated - y) ** 2))
+    print(f"Brier score: raw {brier_raw:.4f}, calibrated {brier_cal:.4f} ({len(rows)} decisions)")
+
+    final = ConfidenceCalibrator(C=args.c).fit(X, y)
+    digest = hashlib.sha256()
+    for r in rows:
+        digest.update(f"{r['doc']}\t{r['tier']}\t{r['original']}\t{r['replacement']}\t".encode())
+        digest.update(f"{r['right']}\n".encode())
+    metadata = {
+        "task": "ocr_calibration",
+        "model": "ConfidenceCalibrator (standardised features + LogisticRegression)",
+        "params": final.get_params(),
+        "features": list(FEATURES),
+        "versions": {
+            "python": platform.python_version(),
+            "scikit-learn": sklearn.__version__,
+            "skops": skops.__version__,
+            "numpy": np.__version__,
+            "qararat": __version__,
+        },
+        "training_data": {
+            "sha256": digest.hexdigest(),
+            "n_decisions": len(rows),
+            "n_right": int(y.sum()),
+            "documents": sorted({r["doc"] for r in rows}),
+            "inputs": list(TIERS),
+        },
+        "apply_threshold": threshold,
+        "raw_threshold": args.raw_threshold,
+        "cross_validation": {
+            "folds": int(len(set(folds.tolist()))),
+            "applied_raw": before,
+            "applied_calibrated": after,
+            "brier_raw": round(brier_raw, 4),
+            "brier_calibrated": round(brier_cal, 4),
+        },
+    }
+    if not args.no_write:
+        save_calibrator(final, args.out, metadata)
+        print(f"wrote {args.out}/model.skops, weights.json and metadata.json")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
