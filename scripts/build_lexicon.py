@@ -117,11 +117,18 @@ def wrong_changes(gold: str, noisy: str, fixed: str) -> list[tuple[str, str, str
 def fold_correctors(  # type: ignore[no-untyped-def]
     docs: list[TrainDoc], texts: list[str], overrides: dict[str, float], folds: int = 3
 ):
-    """Yield ``(held-out docs, corrector)`` per fold: n-grams and lexicon from the other folds."""
+    """Yield ``(held-out docs, corrector)`` per fold: n-grams and lexicon from the other folds.
+
+    The correctors rank without the confidence calibration and apply at the raw posterior's
+    threshold, 0.75 (override with ``calibrate``/``apply_threshold``): the packaged calibration
+    was fitted on these folds' own decisions, so using it here would score it on its training
+    data. This is the ranking's cross-validation; ``scripts/train_ocr_calibrator.py`` reports
+    the calibrated decisions out of fold.
+    """
     from qararat.ocr import Corrector, CorrectorConfig, Lexicon
     from qararat.ocr.lexicon import lead_forms, load_terms, terms_counts
 
-    config = CorrectorConfig(**overrides)  # type: ignore[arg-type]
+    config = CorrectorConfig(**{"calibrate": False, "apply_threshold": 0.75, **overrides})  # type: ignore[arg-type]
     terms, _ = load_terms()
     # fold of each scored document; n-gram-only documents are on the train side of every fold
     fold = {}
