@@ -113,6 +113,28 @@ def _table(rows, applied) -> dict[str, dict[str, int]]:  # type: ignore[no-untyp
     return table
 
 
+#: Confidence bands of the reliability table.
+BANDS = (0.0, 0.3, 0.5, 0.65, 0.8, 0.9, 0.95, 0.99, 1.0)
+
+
+def _reliability(confidence, right) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
+    """Per confidence band: decisions, their mean confidence and the share that is right."""
+    out = []
+    for lo, hi in zip(BANDS, BANDS[1:], strict=False):
+        top = confidence <= hi if hi >= 1.0 else confidence < hi
+        sel = (confidence >= lo) & top
+        if sel.any():
+            out.append(
+                {
+                    "band": f"{lo:.2f}-{hi:.2f}",
+                    "n": int(sel.sum()),
+                    "mean_confidence": round(float(confidence[sel].mean()), 3),
+                    "share_right": round(float(right[sel].mean()), 3),
+                }
+            )
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     """Collect decisions, report out-of-fold figures, fit on all, save."""
     import numpy as np
@@ -159,6 +181,14 @@ def main(argv: list[str] | None = None) -> int:
             f"{tier:6s} {b['right']:6d} right {b['not_right']:4d} not {b['broken']:3d} broken"
             f"   {a['right']:6d} right {a['not_right']:4d} not {a['broken']:3d} broken"
         )
+    reliability = {"raw": _reliability(raw, y), "calibrated": _reliability(calibrated, y)}
+    print("reliability (out-of-fold): confidence band, decisions, mean confidence, share right")
+    for name, table in reliability.items():
+        for band in table:
+            print(
+                f"  {name:10s} {band['band']:>9s} {band['n']:5d} "
+                f"{band['mean_confidence']:.3f} {band['share_right']:.3f}"
+            )
     brier_raw = float(np.mean((raw - y) ** 2))
     brier_cal = float(np.mean((calibrated - y) ** 2))
     print(f"Brier score: raw {brier_raw:.4f}, calibrated {brier_cal:.4f} ({len(rows)} decisions)")
@@ -195,6 +225,7 @@ def main(argv: list[str] | None = None) -> int:
             "applied_calibrated": after,
             "brier_raw": round(brier_raw, 4),
             "brier_calibrated": round(brier_cal, 4),
+            "reliability": reliability,
         },
     }
     if not args.no_write:
