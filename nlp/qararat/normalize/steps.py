@@ -68,13 +68,19 @@ _RE_CRLF = re.compile("\r\n?")
 # A conjunction و standing alone before an Arabic word: "و منظمة" -> "ومنظمة".
 # Not after "(" (sub-paragraph label "(و)") and not before digits ("و 2020" is UN style).
 _RE_SPLIT_WAW = re.compile(f"(?:(?<=\\s)|^)و (?=[{_ARABIC_LETTERS}])", re.MULTILINE)
-#: Characters the cleaning steps delete, and any that make the text differ from its cleaned view.
+#: Characters the cleaning steps delete: they do not separate a "و" from its word.
 _DROPPED_IN_VIEW = frozenset(_INVISIBLE["bidi_controls"] + _INVISIBLE["zero_width"] + [TATWEEL])
-_RE_VIEW_NEEDED = re.compile(
-    "["
-    + re.escape("".join(sorted(_DROPPED_IN_VIEW)))
-    + "\u00a0\u2000-\u200a\u202f\u205f\u3000\t\u000b\u000c\ufb50-\ufdff\ufe70-\ufefc]"
+_DROPPED_CLASS = re.escape("".join(sorted(_DROPPED_IN_VIEW)))
+_ODD_SPACES = "\u00a0\u2000-\u200a\u202f\u205f\u3000\t\u000b\u000c"
+_FORMS = "\ufb50-\ufdff\ufe70-\ufefc"
+#: Any of these makes a text differ from what the cleaning steps leave of it.
+_RE_VIEW_NEEDED = re.compile(f"[{_DROPPED_CLASS}{_ODD_SPACES}{_FORMS}]")
+#: "و" (or its presentation forms), one space of any kind, the next visible character.
+_RE_SPLIT_WAW_RAW = re.compile(
+    f"[و\ufeed\ufeee][{_DROPPED_CLASS}]*([ {_ODD_SPACES}])"
+    f"(?=[{_DROPPED_CLASS}]*([{_ARABIC_LETTERS}{_FORMS}]))"
 )
+_RE_LETTER_START = re.compile(f"[{_ARABIC_LETTERS}]")
 _DIGIT_TABLE = {0x0660 + i: str(i) for i in range(10)} | {0x06F0 + i: str(i) for i in range(10)}
 _RE_DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9]+")
 _FOLD_TABLE = str.maketrans({**_FOLD, **_PERSIAN, TATWEEL: None} | {d: None for d in _DIACRITICS})
@@ -158,37 +164,34 @@ def find_space_runs(text: str) -> list[Edit]:
     return out
 
 
-def _cleaned_view(text: str) -> tuple[str, list[int]]:
-    """``text`` as the other cleaning steps leave it (invisible characters and tatweel gone,
-    odd spaces plain, presentation forms folded), with the index in ``text`` of each of its
-    characters."""
-    chars: list[str] = []
-    where: list[int] = []
-    for i, ch in enumerate(text):
-        if ch in _DROPPED_IN_VIEW:
-            continue
-        if _RE_ODD_SPACE.match(ch):
-            ch = " "
-        elif _RE_PRESENTATION.match(ch):
-            ch = _presentation_form(ch)
-        chars.append(ch)
-        where.extend([i] * len(ch))
-    return "".join(chars), where
-
-
 def find_split_conjunction(text: str) -> list[Edit]:
     """A conjunction و separated from its word by a space ("و منظمة"), to join.
 
-    The other cleaning steps run on the same original text, so the split is looked for in the
-    text as they leave it: "و" + no-break space, or a space followed by a zero-width character,
-    is joined too (otherwise a second cleaning would still find one to join).
+    The other cleaning steps run on the same original text, so the split is looked for as they
+    leave the text: invisible characters and tatweel around the "و" and the space do not count,
+    a no-break (or other odd) space is a space, and a presentation form is the letter it folds
+    to. Otherwise a second cleaning would still find a conjunction to join.
     """
     if not _RE_VIEW_NEEDED.search(text):
         return [Edit(m.end() - 1, m.end(), "") for m in _RE_SPLIT_WAW.finditer(text)]
-    view, where = _cleaned_view(text)
-    return [
-        Edit(where[m.end() - 1], where[m.end() - 1] + 1, "") for m in _RE_SPLIT_WAW.finditer(view)
-    ]
+    edits = []
+    for m in _RE_SPLIT_WAW_RAW.finditer(text):
+        i = m.start() - 1
+        while i >= 0 and text[i] in _DROPPED_IN_VIEW:
+            i -= 1
+        if i >= 0 and not _standalone_before(text[i]):
+            continue  # the "و" ends a word
+        if not _RE_LETTER_START.match(_presentation_form(m.group(2))):
+            continue  # a form that does not fold to a letter
+        edits.append(Edit(m.start(1), m.end(1), ""))
+    return edits
+
+
+def _standalone_before(ch: str) -> bool:
+    """True if ``ch`` (the visible character before a "و") leaves the "و" standing alone."""
+    if _RE_PRESENTATION.match(ch):
+        ch = _presentation_form(ch)[-1:]
+    return ch.isspace()
 
 
 # -- composition ---------------------------------------------------------------------------
