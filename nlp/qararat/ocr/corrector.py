@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import chain
 from threading import Lock
 from typing import Any
 
@@ -262,6 +263,9 @@ class Corrector:
             *(v for k, v in ch._del.items() if k != _HAMZA),
         )
         self._skel_sub, self._skel_ins, self._skel_del = _skeleton_costs(ch)
+        #: Per word, the context keys seen often enough after / before it (see _frequent).
+        self._frequent_after: dict[str, list[str]] = {}
+        self._frequent_before: dict[str, list[str]] = {}
         #: When a list, ``(start, evidence)`` of each word decision is appended to it: the
         #: calibrator's training data (``scripts/train_ocr_calibrator.py``). Not thread-safe:
         #: set it only on a corrector of your own.
@@ -987,13 +991,21 @@ class Corrector:
             return ()
         after = model.followers(prev) if prev != BOUNDARY else {}
         before = model.leaders(nxt) if nxt != BOUNDARY else {}
-        least = self.config.context_min_count
         own = context_key(word)
         size = len(own)
+        # seen with both neighbours (any count), or beside one of them often enough; the
+        # frequent ones are listed once per neighbour, the pairs by the shorter of the two
+        both: list[str] = []
+        if after and before:
+            small, big = (after, before) if len(after) <= len(before) else (before, after)
+            both = [k for k in small if k in big]
         keys = {
-            k for k, n in after.items() if (n >= least or k in before) and abs(len(k) - size) < 2
+            k
+            for k in chain(
+                self._frequent(after, prev, True), self._frequent(before, nxt, False), both
+            )
+            if abs(len(k) - size) < 2
         }
-        keys.update(k for k, n in before.items() if n >= least and abs(len(k) - size) < 2)
         keys.discard(own)
         keys.discard(BOUNDARY)
         if not keys:
@@ -1028,6 +1040,18 @@ class Corrector:
             pre = lex.logp(cand) + cfg.change_logp - cfg.channel_weight * cost
             out.append((pre, cand, cost))
         return tuple(out)
+
+    def _frequent(self, seen: dict[str, int], word: str, after: bool) -> list[str]:
+        """Context keys seen ``context_min_count`` times or more after (or before) ``word``,
+        listed once per word and side (``seen``: its followers or leaders)."""
+        if not seen:
+            return []
+        cache = self._frequent_after if after else self._frequent_before
+        found = cache.get(word)
+        if found is None:
+            least = self.config.context_min_count
+            found = cache[word] = [k for k, n in seen.items() if n >= least]
+        return found
 
     def _skeleton_bound(self, cand: str, word: str, *, strict: bool = False) -> float:
         """A lower bound of the channel cost between two words from their skeletons alone.
