@@ -39,6 +39,7 @@ lint: $(STAMP)
 
 eval: $(STAMP)
 	$(PY) scripts/eval_ocr.py
+	$(PY) scripts/eval_calibration.py
 	$(PY) scripts/eval_clauses.py
 	$(PY) scripts/eval_themes.py
 	$(PY) scripts/eval_adapt.py
