@@ -155,3 +155,14 @@ def test_calibration_feature_sink_collects_each_decision(corrector: Corrector) -
     assert starts == {c.start for c in fixes if c.rule in ("lexicon", "context")} != set()
     for _, evidence in own.feature_sink:
         assert len(decision_vector(evidence)) == len(FEATURES)
+
+
+def test_calibration_is_the_constructor_default(corrector: Corrector) -> None:
+    built = Corrector(corrector.lexicon, corrector.channel, corrector.bigrams)
+    assert built.calibration == corrector.calibration is not None
+    raw = Corrector(corrector.lexicon, corrector.channel, corrector.bigrams, calibration=None)
+    assert raw.calibration is None
+    text = "إن الجمعية العامة، إذ تؤكد أهمية التعاون الدولي في مجال التنمبة المستدامة"
+    assert [c.confidence for c in raw.correct(text)] == [
+        c.confidence for c in corrector.with_config(calibrate=False).correct(text)
+    ]

@@ -190,6 +190,14 @@ class CorrectorConfig:
     calibrate: bool = True
 
 
+class _Packaged:
+    """Type of :data:`PACKAGED`."""
+
+
+#: ``Corrector(calibration=PACKAGED)``: the packaged confidence calibration (the default).
+PACKAGED = _Packaged()
+
+
 @dataclass(frozen=True)
 class _DocumentCache:
     """Counts of the accepted word forms of one document (a cache language model).
@@ -226,8 +234,8 @@ class Corrector:
         bigrams: Context model; default: the packaged counts over the lexicon prior.
         config: Ranking parameters.
         calibration: Maps a word decision's evidence to the probability that the change is
-            right (:mod:`qararat.ocr.calibration`); None: the ranking's own posterior is the
-            confidence. :meth:`default` loads the packaged one.
+            right (:mod:`qararat.ocr.calibration`); by default the packaged one
+            (``models/ocr_calibration``); None: the ranking's own posterior is the confidence.
     """
 
     _default: Corrector | None = None
@@ -239,10 +247,10 @@ class Corrector:
         channel: Channel | None = None,
         bigrams: BigramModel | None = None,
         config: CorrectorConfig | None = None,
-        calibration: Calibration | None = None,
+        calibration: Calibration | None | _Packaged = PACKAGED,
     ) -> None:
         self.lexicon = lexicon
-        self.calibration = calibration
+        self.calibration = get_calibration() if isinstance(calibration, _Packaged) else calibration
         self.channel = channel or Channel()
         if bigrams is None:
             _, bi = default_ngrams()
@@ -278,7 +286,7 @@ class Corrector:
         """The packaged corrector, built once per process (thread-safe)."""
         with cls._lock:
             if cls._default is None:
-                cls._default = cls(Lexicon.default(), calibration=get_calibration())
+                cls._default = cls(Lexicon.default())
             return cls._default
 
     def adapt(self, texts: Iterable[str], *, weight: float = 1.0, min_count: int = 3) -> Corrector:
