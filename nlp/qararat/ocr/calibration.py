@@ -6,10 +6,11 @@ is right. It is too sure of a short word with a letter more or less ("معا" �
 candidate one letter short of the intended word ("الموار" → "الموارد" for "المواد"), and not
 sure enough of a long word whose only reading is a dot or a hamza away.
 
-:class:`ConfidenceCalibrator` is a logistic regression from a decision's evidence (the model's
-posterior, the margin over keeping the word and over the runner-up, the edit's cost and
-confusion class, the frequencies of both words, the context, the document's share of unknown
-words…) to the probability that applying the change gives the gold word. It is fitted by
+:class:`~qararat.ocr.calibration_model.ConfidenceCalibrator` is a logistic regression from a
+decision's evidence (the model's posterior, the margin over keeping the word and over the
+runner-up, the edit's cost and confusion class, the frequencies of both words, the context,
+the document's share of unknown words…) to the probability that applying the change gives the
+gold word. It is fitted by
 ``scripts/train_ocr_calibrator.py`` on out-of-fold decisions of the cross-validation over the
 train documents (never on evaluation text) and persisted with skops
 (:mod:`qararat.ocr.calibration_model`). Its weights are also written out as plain numbers
