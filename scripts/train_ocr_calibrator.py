@@ -59,12 +59,14 @@ def decisions(config: dict[str, Any]) -> list[dict[str, Any]]:
                         continue
                     gold = doc.gold.read_text(encoding="utf-8")
                     noisy = path.read_text(encoding="utf-8")
-                rows.extend(_labelled(corrector, doc.doc_id, fold, tier, gold, noisy))
+                rows.extend(labelled(corrector, doc.doc_id, fold, tier, gold, noisy))
         print(f"fold {fold}: {len(rows)} decisions", file=sys.stderr)
     return rows
 
 
-def _labelled(corrector, doc_id, fold, tier, gold, noisy):  # type: ignore[no-untyped-def]
+def labelled(corrector, doc_id, fold, tier, gold, noisy):  # type: ignore[no-untyped-def]
+    """``corrector``'s word decisions on ``noisy``, each with its evidence, its reported
+    confidence and whether applying it alone gives the gold word of its line."""
     corrector.feature_sink = []
     try:
         corrections = corrector.correct(noisy)
@@ -94,6 +96,7 @@ def _labelled(corrector, doc_id, fold, tier, gold, noisy):  # type: ignore[no-un
                 "original": c.original,
                 "replacement": c.replacement,
                 "evidence": evidence[c.start],
+                "confidence": c.confidence,
                 "right": int(s.changes > 0 and s.fixed > 0 and s.broken == 0),
                 "broken": int(s.broken > 0),
             }

@@ -21,7 +21,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from qararat.clauses.leads import item_label_tokens, tokenize
-from qararat.errors import ModelLoadError
+from qararat.persist import load_skops
 
 KIND_MARKERS = {
     "preambular": "kpre",
@@ -173,22 +173,10 @@ def load_model(directory: Path | None = None) -> ClauseClassifier:
         FileNotFoundError: When ``directory`` has no ``model.skops``.
         ModelLoadError: The file holds types outside :data:`TRUSTED_TYPES`, or is corrupt.
     """
-    import skops.io as sio
-    import skops.io.exceptions  # noqa: F401  (makes sio.exceptions available)
-
     path = (directory or default_model_dir()) / "model.skops"
-    if not path.is_file():
-        raise FileNotFoundError(f"{path}: no trained clause model (run `make models`)")
-    try:
-        model = sio.load(path, trusted=TRUSTED_TYPES)
-    except sio.exceptions.UntrustedTypesFoundException as exc:
-        raise ModelLoadError(
-            f"{path}: refusing to load a model with untrusted types ({exc})"
-        ) from None
-    except (ValueError, OSError, KeyError) as exc:  # a truncated or corrupt archive
-        raise ModelLoadError(f"{path}: cannot load the clause model ({exc})") from None
-    if not isinstance(model, ClauseClassifier):
-        raise ModelLoadError(f"{path}: not a ClauseClassifier")
+    model: ClauseClassifier = load_skops(
+        path, TRUSTED_TYPES, "trained clause model", ClauseClassifier
+    )
     return model
 
 

@@ -18,6 +18,7 @@ from sklearn.linear_model import LogisticRegression
 
 from qararat.errors import ModelLoadError
 from qararat.ocr.calibration import FEATURES, Calibration, default_model_dir
+from qararat.persist import load_skops
 
 #: Types a saved :class:`ConfidenceCalibrator` contains; ``skops.io.load`` trusts only these.
 TRUSTED_TYPES: list[str] = [
@@ -103,22 +104,10 @@ def load_calibrator(directory: Path | None = None) -> ConfidenceCalibrator:
         ModelLoadError: The file holds untrusted types, is corrupt, or does not match
             :data:`~qararat.ocr.calibration.FEATURES`.
     """
-    import skops.io as sio
-    import skops.io.exceptions  # noqa: F401  (makes sio.exceptions available)
-
     path = (directory or default_model_dir()) / "model.skops"
-    if not path.is_file():
-        raise FileNotFoundError(f"{path}: no OCR confidence calibrator (run `make models`)")
-    try:
-        model = sio.load(path, trusted=TRUSTED_TYPES)
-    except sio.exceptions.UntrustedTypesFoundException as exc:
-        raise ModelLoadError(
-            f"{path}: refusing to load a model with untrusted types ({exc})"
-        ) from None
-    except (ValueError, OSError, KeyError) as exc:
-        raise ModelLoadError(f"{path}: cannot load the OCR confidence calibrator ({exc})") from None
-    if not isinstance(model, ConfidenceCalibrator):
-        raise ModelLoadError(f"{path}: not a ConfidenceCalibrator")
+    model: ConfidenceCalibrator = load_skops(
+        path, TRUSTED_TYPES, "OCR confidence calibrator", ConfidenceCalibrator
+    )
     if len(getattr(model, "coef_", ())) != len(FEATURES):
         raise ModelLoadError(f"{path}: built for other features (run `make models`)")
     return model
