@@ -43,12 +43,15 @@ _DIACRITICS = "".join(sorted(AR_DIAC_CHARSET)) + "".join(
 )
 _ARABIC_LETTERS = "\u0621-\u063a\u0641-\u064a\u066e-\u066f\u0671-\u06d3\u06d5\u06fa-\u06fc"
 
+#: Character classes (inside [...]) shared by the patterns below.
+_INVISIBLE_CLASS = re.escape("".join(_INVISIBLE["bidi_controls"] + _INVISIBLE["zero_width"]))
+_FORMS = "\ufb50-\ufdff\ufe70-\ufefc"  # Arabic presentation forms
+_ODD_SPACES = "\u00a0\u2000-\u200a\u202f\u205f\u3000\t\u000b\u000c"
+
 _RE_TATWEEL = re.compile(TATWEEL + "+")
 _RE_DIACRITICS = re.compile(f"[{re.escape(_DIACRITICS)}]+")
-_RE_INVISIBLE = re.compile(
-    "[" + re.escape("".join(_INVISIBLE["bidi_controls"] + _INVISIBLE["zero_width"])) + "]+"
-)
-_RE_PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
+_RE_INVISIBLE = re.compile(f"[{_INVISIBLE_CLASS}]+")
+_RE_PRESENTATION = re.compile(f"[{_FORMS}]")
 _RE_PERSIAN = re.compile("[" + re.escape("".join(_PERSIAN)) + "]")
 _RE_WORD = re.compile(f"[{_ARABIC_LETTERS}{re.escape(_DIACRITICS)}{TATWEEL}]+")
 _RE_ARABIC_LETTER = re.compile("[\u0621-\u063a\u0641-\u064a]")
@@ -56,12 +59,10 @@ _RE_ARABIC_LETTER = re.compile("[\u0621-\u063a\u0641-\u064a]")
 # to the word, since the other cleaning steps (run on the same original text) remove or fold
 # them; otherwise "ء\u200bپ" would keep its پ and a second cleaning would change it.
 _RE_WORD_RAW = re.compile(
-    f"[{_ARABIC_LETTERS}{re.escape(_DIACRITICS)}{TATWEEL}"
-    + re.escape("".join(_INVISIBLE["bidi_controls"] + _INVISIBLE["zero_width"]))
-    + "\ufb50-\ufdff\ufe70-\ufefc]+"
+    f"[{_ARABIC_LETTERS}{re.escape(_DIACRITICS)}{TATWEEL}{_INVISIBLE_CLASS}{_FORMS}]+"
 )
-_RE_ARABIC_OR_FORM = re.compile("[\u0621-\u063a\u0641-\u064a\ufb50-\ufdff\ufe70-\ufefc]")
-_RE_ODD_SPACE = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\u000b\u000c]")
+_RE_ARABIC_OR_FORM = re.compile(f"[\u0621-\u063a\u0641-\u064a{_FORMS}]")
+_RE_ODD_SPACE = re.compile(f"[{_ODD_SPACES}]")
 _RE_SPACE_RUN = re.compile(" {2,}")
 _RE_TRAILING_SPACE = re.compile(" +(?=\n)| +$")
 _RE_CRLF = re.compile("\r\n?")
@@ -69,16 +70,14 @@ _RE_CRLF = re.compile("\r\n?")
 # Not after "(" (sub-paragraph label "(و)") and not before digits ("و 2020" is UN style).
 _RE_SPLIT_WAW = re.compile(f"(?:(?<=\\s)|^)و (?=[{_ARABIC_LETTERS}])", re.MULTILINE)
 #: Characters the cleaning steps delete: they do not separate a "و" from its word.
-_DROPPED_IN_VIEW = frozenset(_INVISIBLE["bidi_controls"] + _INVISIBLE["zero_width"] + [TATWEEL])
-_DROPPED_CLASS = re.escape("".join(sorted(_DROPPED_IN_VIEW)))
-_ODD_SPACES = "\u00a0\u2000-\u200a\u202f\u205f\u3000\t\u000b\u000c"
-_FORMS = "\ufb50-\ufdff\ufe70-\ufefc"
+_DELETED_CHARS = frozenset(_INVISIBLE["bidi_controls"] + _INVISIBLE["zero_width"] + [TATWEEL])
+_DELETED_CLASS = f"{_INVISIBLE_CLASS}{TATWEEL}"
 #: Any of these makes a text differ from what the cleaning steps leave of it.
-_RE_VIEW_NEEDED = re.compile(f"[{_DROPPED_CLASS}{_ODD_SPACES}{_FORMS}]")
+_RE_OTHER_STEPS_CHANGE = re.compile(f"[{_DELETED_CLASS}{_ODD_SPACES}{_FORMS}]")
 #: "و" (or its presentation forms), one space of any kind, the next visible character.
 _RE_SPLIT_WAW_RAW = re.compile(
-    f"[و\ufeed\ufeee][{_DROPPED_CLASS}]*([ {_ODD_SPACES}])"
-    f"(?=[{_DROPPED_CLASS}]*([{_ARABIC_LETTERS}{_FORMS}]))"
+    f"[و\ufeed\ufeee][{_DELETED_CLASS}]*([ {_ODD_SPACES}])"
+    f"(?=[{_DELETED_CLASS}]*([{_ARABIC_LETTERS}{_FORMS}]))"
 )
 _RE_LETTER_START = re.compile(f"[{_ARABIC_LETTERS}]")
 _DIGIT_TABLE = {0x0660 + i: str(i) for i in range(10)} | {0x06F0 + i: str(i) for i in range(10)}
@@ -172,12 +171,12 @@ def find_split_conjunction(text: str) -> list[Edit]:
     a no-break (or other odd) space is a space, and a presentation form is the letter it folds
     to. Otherwise a second cleaning would still find a conjunction to join.
     """
-    if not _RE_VIEW_NEEDED.search(text):
+    if not _RE_OTHER_STEPS_CHANGE.search(text):
         return [Edit(m.end() - 1, m.end(), "") for m in _RE_SPLIT_WAW.finditer(text)]
     edits = []
     for m in _RE_SPLIT_WAW_RAW.finditer(text):
         i = m.start() - 1
-        while i >= 0 and text[i] in _DROPPED_IN_VIEW:
+        while i >= 0 and text[i] in _DELETED_CHARS:
             i -= 1
         if i >= 0 and not _standalone_before(text[i]):
             continue  # the "و" ends a word
