@@ -816,17 +816,26 @@ class Corrector:
             return None
         # Whether there is a change worth reporting is the ranking's call; how likely it is to
         # be right, and so whether it is applied, is the calibration's.
+        confusion = kind or self.channel.confusion(best, word)
         evidence: dict[str, Any] | None = None
         if self.feature_sink is not None or (cfg.calibrate and self.calibration is not None):
-            evidence = self._evidence(tok, word, scored, keep_score, conf, (real_word, valid))
-            evidence["ctx_word"] = word_ctx
-            stem = best.rstrip("،").split(" ")[0]
+            stem = letters.split(" ")[0]
             ctx, bonus = seen.get(stem) or (
                 self._bigram_context(stem, tok) - lex.logp(stem),
                 self._cache_bonus(stem, cache),
             )
-            evidence["ctx_best"], evidence["cache_best"] = ctx, bonus
-            evidence["doc_unknown"] = unknown()
+            evidence = self._evidence(
+                tok,
+                word,
+                scored,
+                keep_score,
+                conf=conf,
+                word_context=word_ctx,
+                confusion=confusion,
+                known_valid=(real_word, valid),
+                best_context=(ctx, bonus),
+                unknown=unknown(),
+            )
             if self.feature_sink is not None:
                 self.feature_sink.append((tok.start, evidence))
             if cfg.calibrate and self.calibration is not None:
@@ -853,12 +862,6 @@ class Corrector:
                 if evidence is not None:
                     evidence["guarded"] = 1.0
         alternatives = [c for _, c, *_ in scored[1:5]]
-        if evidence is not None:
-            confusion = evidence["confusion"]
-        elif kind in ("comma", "merge"):
-            confusion = kind
-        else:
-            confusion = self.channel.confusion(best, word)
         rule = "lexicon" if self.lexicon.logp(tok.word) < cfg.accept_logp else "context"
         return self._emit(tok, best, alternatives, conf, rule, confusion)
 
@@ -868,16 +871,21 @@ class Corrector:
         word: str,
         scored: list[tuple[float, str, str, float]],
         keep_score: float,
+        *,
         conf: float,
-        real_valid: tuple[bool, bool],
+        word_context: float,
+        confusion: str,
+        known_valid: tuple[bool, bool],
+        best_context: tuple[float, float],
+        unknown: float,
     ) -> dict[str, Any]:
         """What the calibration reads about one decision (see
-        :func:`qararat.ocr.calibration.decision_vector`), but for what the ranking has already
-        computed (the context of both words, the cache bonus, the document's unknown share),
-        which :meth:`_correct_token` adds. Only for the few words whose best candidate beats
+        :func:`qararat.ocr.calibration.decision_vector`). The ranking has already computed the
+        context log-odds of the written word and of the best candidate, and the candidate's
+        cache bonus (``best_context``); only for the few words whose best candidate beats
         keeping them."""
         lex = self.lexicon
-        best_score, best, kind, cost = scored[0]
+        best_score, best, _, cost = scored[0]
         letters = best.rstrip("،")
         runner = next((s for s, c, *_ in scored[1:] if c.rstrip("،") != letters), None)
         stem = letters.split(" ")[0]
@@ -889,15 +897,19 @@ class Corrector:
             "logp_best": lex.logp(stem),
             "logp_word": lex.logp(word),
             "attested_word": float(lex.attested(word)),
-            "valid_word": float(real_valid[1]),
-            "known_word": float(real_valid[0]),
+            "valid_word": float(known_valid[1]),
+            "known_word": float(known_valid[0]),
             "n_cands": float(len(scored)),
             "len_word": float(len(word)),
             "dlen": float(len(letters) - len(word)),
             "att_best": float(self._attested(tok, stem)),
             "att_word": float(self._attested(tok, word)),
             "edge": float(tok.prev == BOUNDARY or tok.next == BOUNDARY),
-            "confusion": kind if kind else self.channel.confusion(best, word),
+            "ctx_word": word_context,
+            "ctx_best": best_context[0],
+            "cache_best": best_context[1],
+            "doc_unknown": unknown,
+            "confusion": confusion,
             "guarded": 0.0,
         }
 
