@@ -196,6 +196,8 @@ def test_structure_parser_operative_number_forms(line: str, number: str, text: s
         ("1 - تقرر ما يلي:", ["(a) أمر أول؛", "(b) أمر ثان؛"], ["a", "b"]),
         ("1 - تقرر ما يلي:", ["(1) أمر أول؛", "(2) أمر ثان؛"], ["1", "2"]),
         ("1 - تقرر ما يلي:", ["(ه) أمر؛"], ["هـ"]),
+        # OCR put a vowel mark on the letter
+        ("1 - تقرر ما يلي:", ["(أ) أمر أول؛", "(بٍ) أمر ثان؛", "(جْ) أمر ثالث؛"], ["أ", "ب", "ج"]),
     ],
 )
 def test_structure_parser_subparagraph_forms(

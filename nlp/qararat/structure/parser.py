@@ -44,8 +44,11 @@ _NUM_RE = re.compile(r"^(\d{1,3})\s*[-–—‐.)]\s*(?!\d)(?=\S)")
 _NUM_LOOSE_RE = re.compile(r"^(\d{1,3})\s*[<>=~_:]\s*(?=[\u0621-\u064a])")
 # A two-digit number OCR split in two, or a stray digit before the number: "1 1 - تحيط".
 _NUM_SPLIT_RE = re.compile(r"^(\d)\s+(\d{1,2})\s*[-–—‐.)]\s*(?!\d)(?=\S)")
-# Sub-paragraph letters: "(أ)", "(هـ)", "(a)", "(iv)"; and "أ - ".
-_SUB_RE = re.compile(r"^\(\s*([\u0621-\u063a\u0641-\u064a]ـ?|[a-z]{1,2}|[ivx]{1,5})\s*\)\s*")
+# Sub-paragraph letters: "(أ)", "(هـ)", "(a)", "(iv)", also with a stray vowel mark that OCR
+# put on the letter ("(بٍ)"); and "أ - ".
+_SUB_RE = re.compile(
+    r"^\(\s*([\u0621-\u063a\u0641-\u064a]ـ?|[a-z]{1,2}|[ivx]{1,5})[\u064b-\u0652]?\s*\)\s*"
+)
 _SUB_DASH_RE = re.compile(r"^([\u0621-\u063a\u0641-\u064a]ـ?)\s*[-–]\s+(?=\S)")
 # An operative number OCR could not read: "؟ - يؤيد", "” - تهيب", "ه - يطلب", "-يحث".
 _GARBLED_NUM_RE = re.compile(
