@@ -205,3 +205,15 @@ def test_ocr_module_function_uses_default(corrector: Corrector) -> None:
     text = "وفقا لميثاق الأمم المتحده"
     assert correct(text) == corrector.correct(text)
     assert Corrector.default() is Corrector.default()
+
+
+@pytest.mark.parametrize("verb", ["تعرض", "تسهم", "تحدد", "تعمل"])
+def test_ocr_genuine_verb_opening_operative_paragraph_not_rewritten(
+    corrector: Corrector, verb: str
+) -> None:
+    # a valid imperfect verb the lead table lacks, one edit from a lead ("تسهم" / "تسلم"): a
+    # reviewer may look, but it is never rewritten
+    text = RESOLUTION.format(opener="وإذ", inner="وإذ", lead=verb, lead2="تشجع")
+    found = [c for c in corrector.correct(text) if c.original == verb]
+    assert [c.rule for c in found] == ["lead_verb"]  # the rule saw it ...
+    assert not found[0].applied  # ... and left it to the reviewer

@@ -1342,11 +1342,35 @@ class Corrector:
         if len(ranked) > 1 and ranked[1][0] - cost < 0.15:
             return None  # ambiguous between two leads: leave it
         conf = 0.95 - 0.2 * max(0.0, cost - 0.5)
+        if self._other_lead_verb(tok, best):
+            # a verb the table lacks ("تدعم" for "تدعو"?): for a reviewer, never applied
+            conf = min(conf, self.config.apply_threshold - 0.01)
         alternatives = [v for c, v in ranked[1:4] if c <= self.config.max_cost]
         confusion = (
             "real_word" if self.lexicon.is_valid(word) else self.channel.confusion(best, word)
         )
         return self._emit(tok, best, alternatives, conf, "lead_verb", confusion)
+
+
+    def _other_lead_verb(self, tok: _Token, lead: str) -> bool:
+        """True if the paragraph's first word may be a genuine verb that the lead table lacks
+        ("تدعم جهود", "تعين المقرر" beside the table's "تدعو", "تعيد"): a valid word whose twin
+        with the other person prefix (ت/ي) is valid too, as an imperfect verb's is (a verbal
+        noun's is not: "تشجيع" / "يشجيع"), unless the lead is 30 times more frequent in general
+        language or the next word calls for the lead by the margin a real-word change needs
+        ("تخت الدول" → "تحث الدول"). Only the next word counts: what stands before is the
+        paragraph's start, where clean text has the table's verbs and never the others."""
+        word = tok.word
+        if word[0] not in "تي" or not self.lexicon.is_valid(word):
+            return False
+        twin = ("ي" if word[0] == "ت" else "ت") + word[1:]
+        if not self.lexicon.is_valid(twin):
+            return False
+        cfg = self.config
+        if self.lexicon.general_logratio(lead, word) >= cfg.real_word_indel_logratio:
+            return False
+        gain = self._pmi(tok.next, lead) - self._pmi(tok.next, word)
+        return gain < cfg.real_word_context
 
 
 def _shared_conjunction(a: str, b: str) -> tuple[str, str]:
