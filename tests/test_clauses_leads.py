@@ -77,6 +77,56 @@ def test_clauses_masculine_derivation(form: str, inflect: str, expected: str) ->
     assert masculine_of(form, inflect) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "masculine", "label", "lead", "modifiers"),
+    [
+        # common UN leads beyond LABELS.md's list, and their added labels
+        ("وإذ يتصرف بموجب الفصل السابع من ميثاق الأمم المتحدة،", True, "acting", "يتصرف", []),
+        ("3 - تسترعي انتباه الدول الأعضاء إلى التوصيات", False, "draw_attention",
+         "تسترعي انتباه", []),
+        ("1 - يمدد ولاية البعثة حتى 31 آذار/مارس", True, "extend", "يمدد", []),
+        ("2 - يجدد ولاية فريق الخبراء", True, "extend", "يجدد ولاية", []),
+        ("4 - تنشئ فريقا عاملا مفتوح العضوية", False, "establish", "تنشئ", []),
+        ("5 - تعين المقرر الخاص لفترة ثلاث سنوات", False, "appoint", "تعين", []),
+        ("6 - يكلف الفريق العامل بإعداد تقرير", True, "mandate", "يكلف", []),
+        ("7 - توافق على التوصيات الواردة في التقرير", False, "approve", "توافق", []),
+        ("8 - تحيل التقرير إلى مجلس حقوق الإنسان", False, "transmit", "تحيل", []),
+        ("9 - ترفض جميع أشكال التمييز", False, "reject", "ترفض", []),
+        ("10 - يوضح أن هذه التدابير لا تستهدف المدنيين", True, "clarify", "يوضح", []),
+        ("11 - تعتزم أن تنظر في المسألة", False, "intend", "تعتزم", []),
+        ("وإذ يحدوها الأمل في أن تتحقق الأهداف،", False, "hope", "يحدوها الأمل", []),
+        ("12 - تحذر من مغبة الإفلات من العقاب", False, "warn", "تحذر", []),
+        # more forms of LABELS.md labels
+        ("وإذ تشعر بالقلق إزاء استمرار العنف،", False, "concerned", "تشعر بالقلق", []),
+        ("وإذ يشعر بقلق بالغ إزاء الحالة،", True, "concerned", "يشعر بقلق بالغ", ["deeply"]),
+        ("وإذ تشعر بالجزع إزاء تزايد الهجمات،", False, "alarmed", "تشعر بالجزع", []),
+        ("وإذ يعقد العزم على تعزيز السلام،", True, "determined", "يعقد العزم", []),
+        ("وإذ تؤمن بأن التعليم حق،", False, "convinced", "تؤمن", []),
+        ("13 - تدعم جهود الأمين العام", False, "endorse", "تدعم", []),
+        ("14 - تهنئ الدول على ما أحرزته", False, "commend", "تهنئ", []),
+        ("15 - تلتمس من الأمين العام أن يقدم", False, "request", "تلتمس", []),
+        # a perfect verb after إذ is "having …" as after قد
+        ("إذ نظرت في تقرير اللجنة الخاصة،", False, "consider", "نظرت", []),
+    ],
+)
+def test_clauses_more_un_leads(
+    text: str, masculine: bool, label: str, lead: str, modifiers: list[str]
+) -> None:
+    m = classify_lead(text, masculine=masculine, config=RULES)
+    assert (m.label, m.lead, m.source, m.modifiers) == (label, lead, "rules", modifiers)
+
+
+def test_clauses_every_label_has_a_strength_and_a_display_name() -> None:
+    from qararat.report.names import display_name
+    from qararat.themes.stats import label_strengths
+
+    strengths, _ = label_strengths()
+    for label in default_lexicon().labels:
+        if label != "other":
+            assert label in strengths, label
+            assert display_name("labels", label) != label, label
+
+
 def test_clauses_table_has_every_labels_md_label() -> None:
     labels = set(default_lexicon().labels)
     contract = {
@@ -212,6 +262,9 @@ def test_clauses_modifiers(text: str, modifiers: list[str]) -> None:
         ("تطلب إلى الأمين العام أن يقدم تقريرا وأن تؤكد", False, []),
         ("تشجع نهجا يستند إلى حقوق الإنسان ويراعي الاعتبارات", False, []),
         ("وإذ يسلم بضرورة اتباع نهج يركز على الضحايا ويراعي الصدمات", True, []),
+        # verbs that other subjects use as often: برامج التغذية ... وتدعم
+        ("واقتناعا منها بأن برامج التغذية تسهم في الصحة وتدعم المزارعين", False, []),
+        ("تحث الدول على اعتماد تدابير وتلتزم بها", False, []),
     ],
 )
 def test_clauses_secondary_clauses(text: str, masculine: bool, secondary: list[str]) -> None:

@@ -105,6 +105,14 @@ def _gender_ok(form: LeadForm, masculine: bool | None) -> bool:
     return form.gender == ("m" if masculine else "f")
 
 
+def _opener_fits(form: LeadForm, opener: str | None, lex: Lexicon) -> bool:
+    """A form that needs an opener has it: "وقد نظرت"; a perfect verb also after إذ ("إذ نظرت
+    في", "Having considered"), which the General Assembly writes as often."""
+    if form.opener is None or form.opener == opener:
+        return True
+    return form.opener in lex.perfect_openers and opener in lex.openers
+
+
 def _match_exact(
     toks: list[Token],
     i: int,
@@ -133,7 +141,7 @@ def _match_exact(
     best: _Hit | None = None
     for first, stripped, pronoun in firsts:
         for form in lex.by_first.get(first, ()):
-            if form.opener is not None and form.opener != opener:
+            if not _opener_fits(form, opener, lex):
                 continue
             if strict_gender and not _gender_ok(form, masculine):
                 continue
@@ -278,7 +286,7 @@ def _match_fuzzy(
             if observed.startswith("و") and len(toks[p].key) > 3:
                 variants.append((observed[1:], True))
             for form, ref, allowance in _fuzzy_forms(lex).get(n, ()):
-                if form.opener is not None and prev_bare != form.opener:
+                if not _opener_fits(form, prev_bare, lex):
                     continue
                 for obs, stripped in variants:
                     if abs(len(obs) - len(ref)) > 3:
