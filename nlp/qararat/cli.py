@@ -143,7 +143,9 @@ def _summary_text(res: object) -> str:
         f"{res.source}: {h.body or '?'} resolution {h.resolution or '?'}"
         f" adopted {h.adopted or '?'} — {h.title or ''}".rstrip(" —"),
         f"  paragraphs: {s['preambular']} preambular, {s['operative']} operative, "
-        f"{s['subparagraphs']} sub-paragraphs; footnotes: {s['footnotes']}; "
+        f"{s['subparagraphs']} sub-paragraphs"
+        + (f", {s['annex']} in annexes" if s["annex"] else "")
+        + f"; footnotes: {s['footnotes']}; "
         f"references: {s['references']}",
         f"  corrections: {s['corrections_applied']} applied, "
         f"{s['corrections_suggested']} suggested; warnings: {s['warnings']}",

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal
 if TYPE_CHECKING:
     import pandas as pd
 
-ParagraphKind = Literal["preambular", "operative", "subparagraph"]
+ParagraphKind = Literal["preambular", "operative", "subparagraph", "annex"]
 
 
 @dataclass
@@ -104,7 +104,8 @@ class Paragraph:
 
     Attributes:
         index: Position in the document, from 0.
-        kind: ``preambular``, ``operative`` or ``subparagraph``.
+        kind: ``preambular``, ``operative``, ``subparagraph``, or ``annex`` for any paragraph
+            of an annex (a declaration, a programme of action) after the resolution.
         number: Operative number ("1") or sub-paragraph letter ("أ"), as ASCII digits.
         parent: Index of the enclosing paragraph for sub-paragraphs.
         text: Cleaned paragraph text, footnote blocks removed, markup stripped.
@@ -119,6 +120,10 @@ class Paragraph:
         start: Offset of the paragraph's first character in the cleaned text.
         end: Offset one past its last character in the cleaned text (before rejoining).
         rejoined: True when a page break split it and the parser joined it again.
+        section: The heading the paragraph stands under, as written ("أولا - ولاية المقرر
+            الخاص"), if the resolution has section headings; in an annex, the annex's title.
+        part: The part of a multi-part resolution ("ألف", "باء" …), or for an ``annex``
+            paragraph the annex heading ("المرفق", "المرفق الثاني"); None otherwise.
     """
 
     index: int
@@ -137,6 +142,8 @@ class Paragraph:
     start: int | None = None
     end: int | None = None
     rejoined: bool = False
+    section: str | None = None
+    part: str | None = None
 
 
 _PARAGRAPH_COLUMNS = [
@@ -145,6 +152,8 @@ _PARAGRAPH_COLUMNS = [
     "kind",
     "number",
     "parent",
+    "part",
+    "section",
     "lead",
     "label",
     "label_source",
@@ -232,6 +241,8 @@ class Resolution:
                     "kind": p.kind,
                     "number": p.number,
                     "parent": p.parent,
+                    "part": p.part,
+                    "section": p.section,
                     "lead": p.lead,
                     "label": p.label,
                     "label_source": p.label_source,
@@ -274,6 +285,7 @@ class Resolution:
             "preambular": len(self.preambular),
             "operative": len(self.operative),
             "subparagraphs": len(self.subparagraphs),
+            "annex": sum(p.kind == "annex" for p in self.paragraphs),
             "footnotes": len(self.footnotes),
             "references": len(self.references),
             "corrections_applied": sum(c.applied for c in self.corrections),

@@ -25,9 +25,11 @@ _RE_OPERATIVE = re.compile(rf"^[\s*\-–{_BIDI}]*\d{{1,3}}[{_BIDI}]*\s*[-–.]\s
 _RE_LINE_PREFIX = re.compile(rf"^[\s*\-–_>{_BIDI}]*")
 #: The organ line ("إن الجمعية العامة،"), also as OCR leaves it: a stray digit or dash before
 #: it, the hamza moved or lost ("أن", "ان"), the comma lost or read as "ء".
-_RE_ORGAN = re.compile(
-    r"^[\s*\d.\-–]*[إاأآ]ن\s+(?:ال|مجلس|لجنة)[^\n،,]{0,80}[،,ء]?\s*[*]*\s*$"
-)
+_RE_ORGAN = re.compile(r"^[\s*\d.\-–]*[إاأآ]ن\s+(?:ال|مجلس|لجنة)[^\n،,]{0,80}[،,ء]?\s*[*]*\s*$")
+
+
+#: An annex heading alone on its line: "المرفق", "مرفق", "المرفق الثاني".
+_RE_ANNEX = re.compile(r"^[\s*#]*(?:ال)?مرفق(?:ات)?(?:\s+ال\w{3,6})?[\s*]*$")
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,9 @@ def paragraph_zones(text: str) -> list[tuple[int, int, str]]:
 
     The preamble runs from the organ line ("إن الجمعية العامة،") to the first numbered
     paragraph; operative lines are numbered lines after it. Without an organ line, lines before
-    the first numbered paragraph are ``head``.
+    the first numbered paragraph are ``head``. A later organ line opens the next part of a
+    multi-part resolution; an annex heading ("المرفق") ends the resolution: its declaration
+    speaks in its own voice ("1 - نؤكد من جديد"), so its lines are ``other``.
     """
     out: list[tuple[int, int, str]] = []
     zone = "head"
@@ -94,7 +98,11 @@ def paragraph_zones(text: str) -> list[tuple[int, int, str]]:
     for line in text.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
-        if zone == "head" and _RE_ORGAN.match(line):
+        if zone == "annex" or (zone != "head" and _RE_ANNEX.match(line)):
+            zone = "annex"
+            out.append((start, end, "other"))
+            continue
+        if zone in ("head", "operative") and _RE_ORGAN.match(line):
             out.append((start, end, "organ"))
             zone = "preamble"
             continue

@@ -38,11 +38,12 @@ COLORS = {
     "operative": "#0b6ea9",
     "preambular": "#7cc3ea",
     "subparagraph": "#b9c4cc",
+    "annex": "#d9b46c",
     "theme": "#0b6ea9",
     "grid": "#d9dee2",
     "text": "#1f2a33",
 }
-_KIND_ORDER = ("preambular", "operative", "subparagraph")
+_KIND_ORDER = ("preambular", "operative", "subparagraph", "annex")
 _COUNT_COLUMNS = ("paragraphs", "n_paragraphs", "count", "n", "documents", "n_documents")
 
 

@@ -90,6 +90,7 @@ class _Unit:
     end: int
     parts: list[str] = field(default_factory=list)
     rejoined: bool = False
+    section: str | None = None
     _last: str | None = None
 
     def last_char(self) -> str:
@@ -138,6 +139,42 @@ def _operative_leads() -> frozenset[str]:
 @functools.cache
 def _sub_letters() -> frozenset[str]:
     return frozenset(match_key(w) for w in load_data("openers.json")["subparagraph_letters"])
+
+
+@functools.cache
+def _heading_words() -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
+    """(ordinal adverbs as folded word tuples, folded names of letters)."""
+    data = load_data("openers.json")
+    ordinals = frozenset(tuple(match_key(w) for w in o.split()) for o in data["section_ordinals"])
+    return ordinals, frozenset(match_key(w) for w in data["section_letters"])
+
+
+#: A heading's longest title, in words: titles are short; a paragraph is a sentence.
+_HEADING_MAX_WORDS = 16
+
+
+def section_heading(text: str) -> bool:
+    """True when the line ``text`` is a section heading: "أولا - ولاية المقرر الخاص", "باء -
+    التعاون الدولي", or the ordinal or letter name alone; never a line that ends a clause or
+    sentence ("أولا، ترحب …؛")."""
+    stripped = text.strip().rstrip("*").strip()
+    if not stripped or stripped[-1] in _TERMINAL:
+        return False
+    words = _WORD_RE.findall(stripped)
+    if not words or len(words) > _HEADING_MAX_WORDS + 2:
+        return False
+    keys = [match_key(w) for w in words]
+    ordinals, letters = _heading_words()
+    n = next((len(o) for o in ordinals if tuple(keys[: len(o)]) == o), 0)
+    if not n and keys[0] in letters:
+        n = 1
+    if not n:
+        return False
+    if len(keys) == n:
+        return not re.search(r"\d", stripped)
+    # a title must follow a dash: "ألف - …" ("ألف دولار" is a thousand dollars)
+    head = re.match(r"^[\u0621-\u064a\u064b-\u0652\u0640 ]+?\s*[-–—:]\s*\S", stripped)
+    return head is not None and len(_WORD_RE.findall(stripped[: head.end() - 1])) == n
 
 
 def _first_words(text: str, n: int = 3) -> list[str]:
@@ -206,8 +243,9 @@ def _body_of(line: _Line) -> tuple[str, str]:
     return line.clean[k:], line.scan[k:]
 
 
-def _find_opening(lines: list[_Line | None]) -> tuple[int, str, str | None, str] | None:
-    """Return (line index, formula, organ code, rest of line) of the opening formula."""
+def _find_openings(lines: list[_Line | None]) -> list[tuple[int, str, str | None, str]]:
+    """(line index, formula, organ code, rest of line) of every opening formula line."""
+    out: list[tuple[int, str, str | None, str]] = []
     for i, line in enumerate(lines):
         if line is None:
             continue
@@ -219,8 +257,100 @@ def _find_opening(lines: list[_Line | None]) -> tuple[int, str, str | None, str]
         has_punct = formula[-1:] in "،,:;؛."
         if rest and not (has_punct and is_preambular_opener(rest)):
             continue
-        return i, formula, code, rest
-    return None
+        out.append((i, formula, code, rest))
+    return out
+
+
+@dataclass
+class _Block:
+    """A run of body lines parsed on its own: a part of the resolution, or an annex."""
+
+    part: str | None  # "ألف", "باء" …, or the annex heading ("المرفق")
+    title: str | None
+    lines: list[_Line | None]
+    first: int  # index of its first line in the document
+    annex: bool = False
+
+
+#: The ``part`` of the paragraphs of a draft quoted in a resolution ("يوصي الجمعية العامة
+#: باعتماد مشروع القرار التالي: إن الجمعية العامة، …").
+_DRAFT_PART = "مشروع قرار"
+
+#: An annex heading on its own line: "المرفق", "مرفق", "المرفق الثاني" (folded).
+_ANNEX_RE = re.compile(
+    r"^(?:ال)?مرفق(?:ات)?(?:\s+(?:ال)?(?:اول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر))?$"
+)
+
+
+def _find_annexes(lines: list[_Line | None], first_body: int) -> list[int]:
+    """Indices of annex heading lines after the opening."""
+    out = []
+    for i in range(first_body, len(lines)):
+        line = lines[i]
+        if line is None or len(line.clean) > 30:
+            continue
+        key = " ".join(match_key(_body_of(line)[0].strip("* ")).split())
+        if _ANNEX_RE.match(key):
+            out.append(i)
+    return out
+
+
+def _annex_title(lines: list[_Line | None], start: int, end: int) -> tuple[str | None, int]:
+    """The title lines right after an annex heading ("الإعلان السياسي …"): up to three short
+    lines without final punctuation or numbering. Returns (title, index of the first line of
+    the annex's text)."""
+    parts: list[str] = []
+    i = start
+    while i < end and len(parts) < 3:
+        line = lines[i]
+        if line is None:
+            i += 1
+            continue
+        body, scan = _body_of(line)
+        words = _WORD_RE.findall(body)
+        if (
+            not words
+            or len(words) > _HEADING_MAX_WORDS + 8
+            or body.rstrip(_TRAIL_STRIP)[-1:] in _TERMINAL
+            or _NUM_RE.match(scan)
+            or fn.footnote_line(scan)
+            or is_preambular_opener(body)
+        ):
+            break
+        parts.append(body.strip("* "))
+        i += 1
+    return (squeeze_spaces(" ".join(parts)) if parts else None), i
+
+
+def _is_part_label(line: _Line | None) -> bool:
+    if line is None:
+        return False
+    words = _WORD_RE.findall(line.clean)
+    return (
+        len(words) == 1
+        and match_key(words[0]) in _heading_words()[1]
+        and len(line.clean.strip("*- ")) == len(words[0])
+    )
+
+
+def _part_label_at(lines: list[_Line | None]) -> int:
+    """Index of the last part label line ("باء" alone) in ``lines``, or ``len(lines)``."""
+    for i in range(len(lines) - 1, -1, -1):
+        if _is_part_label(lines[i]):
+            return i
+    return len(lines)
+
+
+def _part_heading(
+    preface: list[_Line | None], default: str | None
+) -> tuple[str | None, str | None]:
+    """(part label, part title) from the lines before a part's opening formula."""
+    rest = [ln for ln in preface if ln is not None]
+    label = default
+    if rest and _is_part_label(rest[0]):
+        label = rest.pop(0).clean.strip("*- ")
+    title = squeeze_spaces(" ".join(_body_of(ln)[0].strip("* ") for ln in rest)) or None
+    return label, title
 
 
 def _find_closing(lines: list[_Line | None], first: int) -> int:
@@ -293,6 +423,11 @@ def _sub_number(letter: str) -> str:
 def parse(text: str, *, doc_id: str = "", source: str = "<string>") -> Resolution:
     """Parse cleaned resolution text into a :class:`~qararat.model.Resolution`.
 
+    A text may hold several parts ("ألف", "باء": each with its own "إن الجمعية العامة،" and
+    closing meeting line, and its own numbering) and annexes after the closing ("المرفق"):
+    part paragraphs carry ``part``; annex paragraphs are of kind ``annex`` and carry the
+    annex heading as ``part``.
+
     Args:
         text: Normalised/corrected text; OCR noise, markdown residue, Arabic-Indic digits and
             footnote blocks at page breaks are tolerated.
@@ -305,39 +440,153 @@ def parse(text: str, *, doc_id: str = "", source: str = "<string>") -> Resolutio
     """
     warnings: list[Warning] = []
     lines = _split_lines(text)
-    opening = _find_opening(lines)
-    segment: list[_Line | None] = []
+    openings = _find_openings(lines)
     opening_text: str | None = None
     opening_organ: str | None = None
-    if opening is not None:
-        o_idx, opening_text, opening_organ, rest = opening
-        header_lines = lines[:o_idx]
-        first_body = o_idx + 1
-        line = lines[o_idx]
-        if rest and line is not None:
-            off = text.find(rest[:12], line.start, line.end)
-            start = off if off >= 0 else line.start
-            segment.append(_Line(start, line.end, rest, fold_digits(rest)))
+    if openings:
+        first_idx, opening_text, opening_organ, _ = openings[0]
+        first_body = first_idx + 1
     else:
         warnings.append(Warning("opening_missing", "no opening formula (إن <organ>،) found"))
         first_body = _guess_body_start(lines)
-        header_lines = lines[:first_body]
-    closing_idx = _find_closing(lines, first_body)
-    segment.extend(lines[first_body:closing_idx])
+    annex_at = _find_annexes(lines, first_body)
+    body_end = annex_at[0] if annex_at else len(lines)
+    # a later opening after a closing meeting line starts a new part; one without (a draft
+    # recommended to another organ: "… مشروع القرار التالي: إن الجمعية العامة،") is text
+    starts: list[tuple[int, str]] = []  # (opening line index, rest of its line)
+    embedded: dict[int, str] = {}  # the same for drafts quoted in a paragraph
+    for o_idx, _, _, rest in openings:
+        if o_idx >= body_end:
+            break
+        if not starts or _find_closing(lines[:o_idx], starts[-1][0] + 1) < o_idx:
+            starts.append((o_idx, rest))
+        else:
+            embedded[o_idx] = rest
+    blocks: list[_Block] = []
+    if not starts:
+        header_end = first_body
+        blocks.append(_Block(None, None, lines[first_body:body_end], first_body))
+    for k, (o_idx, rest) in enumerate(starts):
+        end = starts[k + 1][0] if k + 1 < len(starts) else body_end
+        segment: list[_Line | None] = []
+        line = lines[o_idx]
+        if rest and line is not None:
+            off = text.find(rest[:12], line.start, line.end)
+            begin = off if off >= 0 else line.start
+            segment.append(_Line(begin, line.end, rest, fold_digits(rest)))
+        blocks.append(_Block(None, None, segment + lines[o_idx + 1 : end], o_idx + 1))
+    if starts:
+        header_end = starts[0][0]
+    # each part's closing meeting line; what follows it up to the next part's opening is that
+    # part's closing and the next part's heading ("باء", its title)
+    prefaces: list[list[_Line | None]] = [[] for _ in blocks]
+    closings: list[list[_Line | None]] = []
+    for k, b in enumerate(blocks):
+        close = _find_closing(b.lines, 0)
+        tail = b.lines[close:]
+        if k + 1 < len(blocks):
+            cut = _part_label_at(tail)
+            prefaces[k + 1] = tail[cut:]
+            tail = tail[:cut]
+        b.lines = b.lines[:close]
+        closings.append(tail)
+    if len(blocks) > 1:
+        cut = _part_label_at(lines[:header_end])
+        prefaces[0] = lines[cut:header_end]
+        header_end = cut
+        letters = load_data("openers.json")["section_letters"]
+        for k, b in enumerate(blocks):
+            b.part, b.title = _part_heading(prefaces[k], letters[k] if k < len(letters) else None)
+    # a draft quoted after "… مشروع القرار التالي:" runs to its part's closing; its paragraphs
+    # are another organ's, so they are read like an annex's
+    if embedded:
+        split: list[_Block] = []
+        split_closings: list[list[_Line | None]] = []
+        for b, closing in zip(blocks, closings, strict=True):
+            at = next(
+                (
+                    k
+                    for k, ln in enumerate(b.lines)
+                    if ln is not None and any(ln is lines[e] for e in embedded)
+                ),
+                None,
+            )
+            if at is None:
+                split.append(b)
+                split_closings.append(closing)
+                continue
+            line = b.lines[at]
+            assert line is not None
+            rest = embedded[next(e for e in embedded if lines[e] is line)]
+            draft_lines: list[_Line | None] = []
+            if rest:
+                off = text.find(rest[:12], line.start, line.end)
+                begin = off if off >= 0 else line.start
+                draft_lines.append(_Line(begin, line.end, rest, fold_digits(rest)))
+            draft = _Block(_DRAFT_PART, None, draft_lines + b.lines[at + 1 :], 0, annex=True)
+            b.lines = b.lines[:at]
+            split += [b, draft]
+            split_closings += [[], closing]
+        blocks, closings = split, split_closings
+    header_lines = lines[:header_end]
     header = parse_header(
         [_body_of(ln)[0] if ln else "" for ln in header_lines],
-        [_body_of(ln)[0] if ln else "" for ln in lines[closing_idx:]],
+        [_body_of(ln)[0] if ln else "" for ln in closings[-1]],
     )
     header.opening = opening_text
     if header.body is None:
         header.body = opening_organ
     title_key = " ".join(match_key(header.title).split()) if header.title else None
 
-    units, footnotes, fn_warnings = _assemble(segment, lines[closing_idx:], title_key)
-    warnings.extend(fn_warnings)
+    # annexes: each from its heading to the next (the heading and a short title line or two)
+    for k, a_idx in enumerate(annex_at):
+        end = annex_at[k + 1] if k + 1 < len(annex_at) else len(lines)
+        heading = lines[a_idx]
+        assert heading is not None
+        title_lines, first = _annex_title(lines, a_idx + 1, end)
+        blocks.append(
+            _Block(
+                squeeze_spaces(_body_of(heading)[0].strip("* ")),
+                title_lines,
+                lines[first:end],
+                first,
+                annex=True,
+            )
+        )
+        closings.append([])
+
+    units: list[_Unit] = []
+    unit_block: list[_Block] = []
+    footnotes: list[Footnote] = []
+    for b, closing in zip(blocks, closings, strict=True):
+        b_units, b_notes, fn_warnings = _assemble(b.lines, closing, title_key)
+        offset = len(units)
+        for u in b_units:
+            if u.parent is not None:
+                u.parent += offset
+            if b.annex:
+                u.kind = "annex"
+            if u.section is None and b.annex:
+                u.section = b.title
+        units.extend(b_units)
+        unit_block.extend([b] * len(b_units))
+        footnotes.extend(b_notes)
+        warnings.extend(fn_warnings)
+    if len(footnotes) > len({f.number for f in footnotes}):
+        seen_numbers: set[int] = set()
+        kept: list[Footnote] = []
+        for f in footnotes:
+            if f.number in seen_numbers:
+                warnings.append(
+                    Warning("footnote_repeat", f"footnote {f.number} appears more than once")
+                )
+                continue
+            seen_numbers.add(f.number)
+            kept.append(f)
+        footnotes = kept
 
     paragraphs: list[Paragraph] = []
-    for i, u in enumerate(units):
+    for i, (u, b) in enumerate(zip(units, unit_block, strict=True)):
         joined = " ".join(u.parts)
         refs: list[int] = []
         for _, _, n in fn.find_markers(joined):
@@ -354,6 +603,8 @@ def parse(text: str, *, doc_id: str = "", source: str = "<string>") -> Resolutio
                 start=u.start,
                 end=u.end,
                 rejoined=u.rejoined,
+                section=u.section,
+                part=b.part,
             )
         )
         if u.rejoined:
@@ -367,9 +618,15 @@ def parse(text: str, *, doc_id: str = "", source: str = "<string>") -> Resolutio
             )
     if not paragraphs:
         warnings.append(Warning("no_paragraphs", "no paragraphs found"))
-    warnings.extend(_repair_numbers(paragraphs))
-    warnings.extend(_numbering_warnings(paragraphs))
+    # numbering runs per part
+    for b in blocks:
+        if b.annex:
+            continue
+        own = [p for p, pb in zip(paragraphs, unit_block, strict=True) if pb is b]
+        warnings.extend(_repair_numbers(own))
+        warnings.extend(_numbering_warnings(own))
     warnings.extend(_footnote_warnings(paragraphs, footnotes))
+    closing_lines = [ln for c in closings for ln in c]
 
     references: list[Reference] = []
     organ = header.body
@@ -382,7 +639,7 @@ def parse(text: str, *, doc_id: str = "", source: str = "<string>") -> Resolutio
             references.append(r)
     for f in footnotes:
         references.extend(r for _, r in locate_references(f.text, organ))
-    for ln in lines[closing_idx:]:
+    for ln in closing_lines:
         if ln is not None and not fn.footnote_line(_body_of(ln)[1]):
             references.extend(r for _, r in locate_references(ln.clean, organ))
 
@@ -457,6 +714,8 @@ def _assemble(
 
     n_body = len(segment)
     sequence = segment + [None] + closing
+    section: str | None = None  # the heading the paragraphs stand under ("أولا - …")
+    after_heading = False
     for pos, line in enumerate(sequence):
         if line is None:
             gap = True
@@ -471,6 +730,13 @@ def _assemble(
             continue
         if pos > n_body:
             continue
+        if section_heading(body):
+            # a heading is no paragraph; the paragraph before it ends here
+            section = squeeze_spaces(body.strip().strip("*").strip())
+            after_heading = True
+            after_note = False
+            continue
+        n_units = len(units)
         num = _NUM_RE.match(scan)
         num_value, num_end = (num.group(1), num.end()) if num else (None, 0)
         if num is None and has_numbers:
@@ -504,16 +770,14 @@ def _assemble(
         if _is_furniture(scan, title_key, alone=alone):
             gap = True
             continue
-        prev = units[-1] if units else None
+        prev = None if after_heading else (units[-1] if units else None)
         if num_value:
             n = int(num_value)
             if prev is not None and not _closed(prev) and n != last_number + 1:
                 num_value = None
         if num_value:
             n = int(num_value)
-            units.append(
-                _Unit("operative", str(n), None, line.start, line.end, [body[num_end:]])
-            )
+            units.append(_Unit("operative", str(n), None, line.start, line.end, [body[num_end:]]))
             last_number = n
             region = "operative"
             last_main = len(units) - 1
@@ -558,6 +822,9 @@ def _assemble(
             kind = "preambular" if region == "preamble" else "operative"
             units.append(_Unit(kind, None, None, line.start, line.end, [body]))
             last_main = len(units) - 1
+        if len(units) > n_units:
+            units[-1].section = section
+            after_heading = False
         gap = False
 
     footnotes: list[Footnote] = []

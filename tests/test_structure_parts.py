@@ -1,0 +1,146 @@
+"""Section headings, lettered parts, annexes and quoted drafts."""
+
+from __future__ import annotations
+
+import pytest
+
+from qararat import analyze
+from qararat.ocr.rules import paragraph_zones
+from qararat.structure import parse
+from qararat.structure.parser import section_heading
+
+TWO_PARTS = """الدورة الثامنة والسبعون
+البند 73 من جدول الأعمال
+78/120 - تعزيز تنسيق المساعدة الإنسانية
+ألف
+تعزيز تنسيق المساعدة الإنسانية الطارئة
+إن الجمعية العامة،
+إذ تشير إلى قرارها 46/182،
+وإذ تؤكد من جديد مبادئ الإنسانية والحياد،
+1 - تحيط علما بتقرير الأمين العام؛
+2 - تحث الدول الأعضاء على تعزيز قدراتها؛
+3 - تطلب إلى الأمين العام أن يقدم تقريرا.
+الجلسة العامة 45
+11 كانون الأول/ديسمبر 2023
+باء
+المساعدة الاقتصادية الخاصة
+إن الجمعية العامة،
+إذ تضع في اعتبارها الحالة في المنطقة،
+1 - ترحب بالجهود التي تبذلها الحكومات؛
+2 - تهيب بالمجتمع الدولي أن يقدم الدعم.
+الجلسة العامة 45
+11 كانون الأول/ديسمبر 2023
+"""
+
+ANNEX = """إن الجمعية العامة،
+إذ تشير إلى قرارها 70/1،
+1 - تعتمد الإعلان السياسي المرفق بهذا القرار؛
+2 - تقرر أن تعقد اجتماعا آخر في عام 2027.
+الجلسة العامة 14
+5 تشرين الأول/أكتوبر 2023
+المرفق
+الإعلان السياسي للاجتماع الرفيع المستوى
+نحن رؤساء الدول والحكومات، المجتمعين في الأمم المتحدة،
+1 - نؤكد من جديد أن الصحة شرط للتنمية المستدامة؛
+2 - نلتزم بتعزيز النظم الصحية؛
+3 - نطلب إلى الأمين العام أن يقدم تقريرا.
+"""
+
+
+@pytest.mark.parametrize(
+    ("line", "heading"),
+    [
+        ("أولا - ولاية المقرر الخاص", True),
+        ("ثانيا", True),
+        ("حادي عشر - أحكام ختامية", True),
+        ("باء - التعاون الدولي", True),
+        ("**ألف**", True),
+        ("ألف دولار لهذا الغرض؛", False),  # a thousand dollars, and a sentence
+        ("ألف دولار لهذا الغرض", False),  # no dash: not a heading
+        ("أولا، ترحب بالتقرير؛", False),
+        ("أولا - تقرر أن تنشئ فريقا عاملا مفتوح العضوية يجتمع مرتين في السنة.", False),
+        ("وإذ تشير إلى قرارها", False),
+    ],
+)
+def test_structure_section_heading(line: str, heading: bool) -> None:
+    assert section_heading(line) is heading
+
+
+def test_structure_headings_are_sections_not_paragraphs() -> None:
+    text = (
+        "إن مجلس حقوق الإنسان،\nإذ يسترشد بميثاق الأمم المتحدة،\n"
+        "أولا - ولاية المقرر الخاص\n1 - يقرر تمديد ولاية المقرر الخاص؛\n"
+        "2 - يطلب إلى المقرر الخاص أن يقدم تقريرا؛\nثانيا - التعاون\n"
+        "3 - يهيب بجميع الدول أن تتعاون مع المقرر الخاص.\n"
+    )
+    r = parse(text)
+    assert [p.kind for p in r.paragraphs] == ["preambular"] + ["operative"] * 3
+    assert r.paragraphs[0].text == "إذ يسترشد بميثاق الأمم المتحدة،"  # the heading not glued on
+    assert [p.section for p in r.paragraphs] == [
+        None,
+        "أولا - ولاية المقرر الخاص",
+        "أولا - ولاية المقرر الخاص",
+        "ثانيا - التعاون",
+    ]
+    assert not r.warnings
+
+
+def test_structure_lettered_parts_number_on_their_own() -> None:
+    r = parse(TWO_PARTS)
+    assert [(p.part, p.kind, p.number) for p in r.paragraphs] == [
+        ("ألف", "preambular", None),
+        ("ألف", "preambular", None),
+        ("ألف", "operative", "1"),
+        ("ألف", "operative", "2"),
+        ("ألف", "operative", "3"),
+        ("باء", "preambular", None),
+        ("باء", "operative", "1"),
+        ("باء", "operative", "2"),
+    ]
+    # neither the closing lines nor the part's letter and title became text
+    assert all("الجلسة" not in p.text and "باء" not in p.text for p in r.paragraphs)
+    assert not [w for w in r.warnings if w.kind.startswith("numbering")]
+    assert r.header.title == "تعزيز تنسيق المساعدة الإنسانية"
+    assert r.header.plenary_meeting == "45"
+
+
+def test_structure_annex_paragraphs_are_apart() -> None:
+    r = parse(ANNEX)
+    assert [p.kind for p in r.paragraphs] == ["preambular"] + ["operative"] * 2 + ["annex"] * 4
+    annex = [p for p in r.paragraphs if p.kind == "annex"]
+    assert {p.part for p in annex} == {"المرفق"}
+    assert {p.section for p in annex} == {"الإعلان السياسي للاجتماع الرفيع المستوى"}
+    assert [p.number for p in annex] == [None, "1", "2", "3"]
+    assert len(r.operative) == 2 and r.header.plenary_meeting == "14"
+    assert not [w for w in r.warnings if w.kind.startswith("numbering")]
+
+
+def test_structure_annex_declaration_keeps_its_voice_through_ocr_correction() -> None:
+    # "نؤكد" is a first-person verb in a declaration, not a misread "تؤكد"
+    zones = [z for _, _, z in paragraph_zones(ANNEX)]
+    assert zones[-3:] == ["other"] * 3
+    res = analyze(ANNEX)
+    annex = [p for p in res.paragraphs if p.kind == "annex" and p.number]
+    assert [p.text.split()[0] for p in annex] == ["نؤكد", "نلتزم", "نطلب"]
+    assert [p.label for p in annex] == ["reaffirm", "determined", "request"]
+
+
+def test_structure_quoted_draft_is_not_a_new_part() -> None:
+    text = (
+        "إن المجلس الاقتصادي والاجتماعي،\nإذ يشير إلى قرار الجمعية العامة 70/1،\n"
+        "1 - يحيط علما بتقرير الأمين العام؛\n"
+        "2 - يوصي الجمعية العامة باعتماد مشروع القرار التالي:\n"
+        "إن الجمعية العامة،\nإذ تشير إلى قرارها 70/1،\n1 - تحث الدول الأعضاء على التعاون؛\n"
+        "2 - تطلب إلى الأمين العام أن يقدم تقريرا.\nالجلسة العامة 20\n22 تموز/يوليه 2023\n"
+    )
+    r = parse(text)
+    assert [(p.kind, p.number) for p in r.paragraphs] == [
+        ("preambular", None),
+        ("operative", "1"),
+        ("operative", "2"),
+        ("annex", None),
+        ("annex", "1"),
+        ("annex", "2"),
+    ]
+    assert {p.part for p in r.paragraphs if p.kind == "annex"} == {"مشروع قرار"}
+    assert not [w for w in r.warnings if w.kind.startswith("numbering")]
