@@ -144,3 +144,37 @@ def test_structure_quoted_draft_is_not_a_new_part() -> None:
     ]
     assert {p.part for p in r.paragraphs if p.kind == "annex"} == {"مشروع قرار"}
     assert not [w for w in r.warnings if w.kind.startswith("numbering")]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # a PDF's visual order put the number at the end of its line
+        ["تحيط علما بتقرير الأمين العام؛ - 1", "تحث الدول الأعضاء على التعاون؛ - 2",
+         "تطلب إلى الأمين العام أن يقدم تقريرا. - 3"],
+        ["تحيط علما بتقرير الأمين العام؛ 1 -", "تحث الدول الأعضاء على التعاون؛ 2 -",
+         "تطلب إلى الأمين العام أن يقدم تقريرا. 3 -"],
+        # numbered like footnotes, but continuing the numbering with an operative verb
+        ["(1) تحيط علما بتقرير الأمين العام؛", "(2) تحث الدول الأعضاء على التعاون؛",
+         "(3) تطلب إلى الأمين العام أن يقدم تقريرا."],
+    ],
+)
+def test_structure_other_operative_number_forms(lines: list[str]) -> None:
+    text = "إن الجمعية العامة،\nإذ تشير إلى قرارها 70/1،\n" + "\n".join(lines) + "\n"
+    r = parse(text)
+    assert [(p.kind, p.number) for p in r.paragraphs] == [("preambular", None)] + [
+        ("operative", str(n)) for n in (1, 2, 3)
+    ]
+    assert [p.text.split()[0] for p in r.operative] == ["تحيط", "تحث", "تطلب"]
+    assert not any(ch.isdigit() for p in r.operative for ch in p.text)
+    assert r.footnotes == [] and not r.warnings
+
+
+def test_structure_real_footnote_after_parenthesised_numbers_stays_a_footnote() -> None:
+    text = (
+        "إن الجمعية العامة،\nإذ تشير إلى قرارها 70/1⁽¹⁾،\n(1) تحيط علما بتقرير الأمين العام؛\n"
+        "(2) تحث الدول الأعضاء على التعاون.\n(1) القرار 70/1.\n"
+    )
+    r = parse(text)
+    assert [p.number for p in r.operative] == ["1", "2"]
+    assert [(f.number, f.text) for f in r.footnotes] == [(1, "القرار 70/1.")]

@@ -42,6 +42,9 @@ _LEAD_RE = re.compile(r"^(?:\s*(?:#{1,6}|>|[-–•+])(?=\s|\d))*\s*")
 _NUM_RE = re.compile(r"^(\d{1,3})\s*[-–—‐.)]\s*(?!\d)(?=\S)")
 # An operative number whose dash OCR misread ("1 < ترحب", "7 = تحث"), before an Arabic word.
 _NUM_LOOSE_RE = re.compile(r"^(\d{1,3})\s*[<>=~_:]\s*(?=[\u0621-\u064a])")
+# An operative number at the end of its line, where a PDF's visual order put it:
+# "تحث الدول الأعضاء على …؛ - 2" or "… ؛ 2 -".
+_NUM_END_RE = re.compile(r"^(?P<text>.*\S)\s*(?:[-–]\s*(?P<a>\d{1,3})|(?P<b>\d{1,3})\s*[-–])\s*$")
 # A two-digit number OCR split in two, or a stray digit before the number: "1 1 - تحيط".
 _NUM_SPLIT_RE = re.compile(r"^(\d)\s+(\d{1,2})\s*[-–—‐.)]\s*(?!\d)(?=\S)")
 # Sub-paragraph letters: "(أ)", "(هـ)", "(a)", "(iv)", also with a stray vowel mark that OCR
@@ -687,7 +690,7 @@ def _assemble(
             continue
         referenced.update(n for _, _, n in fn.find_markers(line.clean))
         body, scan = _body_of(line)
-        if not has_numbers and _NUM_RE.match(scan):
+        if not has_numbers and (_NUM_RE.match(scan) or _number_at_end(scan)):
             has_numbers = True
         if not _has_marker(line) and is_preambular_opener(body):
             if after_gap:
@@ -723,6 +726,17 @@ def _assemble(
             continue
         body, scan = _body_of(line)
         note = fn.footnote_line(scan)
+        paren_number = None
+        if (
+            note
+            and note[0] == last_number + 1
+            and pos < n_body
+            and not sub_context()
+            and is_operative_lead(body[note[1] :])
+        ):
+            # "(3) تطلب إلى …": numbered like a footnote, but it continues the numbering and
+            # opens with an operative verb, as no footnote does
+            paren_number, note = note, None
         if note and (note[0] in referenced or not sub_context()):
             notes.append(_Footnote(note[0], [body[note[1] :]]))
             gap = True
@@ -739,8 +753,15 @@ def _assemble(
         n_units = len(units)
         num = _NUM_RE.match(scan)
         num_value, num_end = (num.group(1), num.end()) if num else (None, 0)
-        if num is None and has_numbers:
+        if paren_number is not None:
+            num_value, num_end = str(paren_number[0]), paren_number[1]
+        if num_value is None and has_numbers:
             num_value, num_end = _damaged_number(scan, last_number + 1)
+        if num_value is None and has_numbers:
+            at_end = _number_at_end(scan)
+            if at_end is not None and int(at_end[0]) == last_number + 1:
+                num_value, num_end = at_end[0], 0
+                body, scan = body[: at_end[1]], scan[: at_end[1]]
         sub = _SUB_RE.match(scan)
         if (
             sub is None
@@ -838,6 +859,15 @@ def _assemble(
         seen.add(note_.number)
         footnotes.append(Footnote(note_.number, squeeze_spaces(" ".join(note_.parts))))
     return units, footnotes, warnings
+
+
+def _number_at_end(scan: str) -> tuple[str, int] | None:
+    """An operative number at the end of a line that ends a sentence before it ("…؛ - 2"):
+    ``(number, end of the text before it)``."""
+    m = _NUM_END_RE.match(scan)
+    if not m or m.group("text")[-1] not in _TERMINAL:
+        return None
+    return (m.group("a") or m.group("b")), m.end("text")
 
 
 def _damaged_number(scan: str, expected: int) -> tuple[str | None, int]:
