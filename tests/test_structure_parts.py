@@ -178,3 +178,28 @@ def test_structure_real_footnote_after_parenthesised_numbers_stays_a_footnote() 
     r = parse(text)
     assert [p.number for p in r.operative] == ["1", "2"]
     assert [(f.number, f.text) for f in r.footnotes] == [(1, "القرار 70/1.")]
+
+
+@pytest.mark.parametrize("label", ["0", "(!)", "])", "ب)", "(ب", "|"])
+def test_structure_sub_label_damaged_by_ocr(label: str) -> None:
+    first = "أ" if label in ("0", "(!)", "])", "|") else None
+    lines = ["1 - تهيب بالدول أن تكفل ما يلي:"]
+    if first is None:  # the damaged label is the second one
+        lines.append("(أ) القدرة على أداء المهام؛")
+    lines += [f"{label} عدم التعرض للملاحقة القضائية؛", "(ج) عدم الخلط بين المحامين وموكليهم؛",
+              "2 - تقرر أن تواصل النظر في المسألة."]
+    r = parse("إن الجمعية العامة،\nإذ تشير إلى قرارها 70/1،\n" + "\n".join(lines) + "\n")
+    subs = r.subparagraphs
+    assert [p.number for p in subs] == (["أ", "ج"] if first else ["أ", "ب", "ج"])[: len(subs)]
+    assert len(subs) == (2 if first else 3)
+    assert any(p.text.startswith("عدم التعرض") for p in subs)
+    assert [p.number for p in r.operative] == ["1", "2"]
+
+
+def test_structure_lost_number_with_verb_is_no_sub_label() -> None:
+    text = (
+        "إن الجمعية العامة،\nإذ تشير إلى قرارها 70/1،\n1 - تهيب بالدول أن تكفل ما يلي:\n"
+        "(أ) القدرة على أداء المهام؛\n0 تطلب إلى الأمين العام أن يقدم تقريرا.\n"
+    )
+    r = parse(text)
+    assert [p.kind for p in r.paragraphs][-1] == "operative"

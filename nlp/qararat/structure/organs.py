@@ -137,12 +137,16 @@ def find_opening(line: str) -> tuple[str, str, str] | None:
     )
 
 
+_RE_STRAY_MARKS = re.compile(r"[\"'“”„«»`´|/\\()\[\]{}<>~^_=+]+")
+
+
 def _fuzzy_opening(line: str) -> tuple[str, str, str] | None:
     """A short line "إن <name>" whose name is one or two letters off an organ's name."""
     text = line.strip(" \t*#>-")
     if len(text) > _FUZZY_MAX_LEN:
         return None
-    words = text.split()
+    # OCR's stray marks between the words ('إن الجمعية"الغامة,') separate them like spaces
+    words = _RE_STRAY_MARKS.sub(" ", text).split()
     if len(words) < 3 or rasm(words[0]) not in ("اٮ", "اں"):
         return None
     name = " ".join(" ".join(words[1:]).replace(".", " ").split()).rstrip(_TRAIL)

@@ -660,17 +660,24 @@ def parse(text: str, *, doc_id: str = "", source: str = "<string>") -> Resolutio
 
 def _guess_body_start(lines: list[_Line | None]) -> int:
     """Without an opening formula: the first line that starts a paragraph, else after the
-    leading header lines."""
+    leading header lines. One numbered line before the first preambular opener is the
+    header's title line ("7- تعددية اللغات" for "78/271 - …"), not an operative paragraph."""
     last_header = -1
+    numbered: list[int] = []
     for i, line in enumerate(lines):
         if line is None:
             continue
         body, scan = _body_of(line)
-        if _NUM_RE.match(scan) or is_preambular_opener(body):
-            return i
-        if is_header_line(scan) or find_adoption(scan):
+        if is_preambular_opener(body):
+            return i if len(numbered) <= 1 else numbered[0]
+        if _NUM_RE.match(scan):
+            numbered.append(i)
+            if len(numbered) > 1:
+                return numbered[0]
+            continue
+        if not numbered and (is_header_line(scan) or find_adoption(scan)):
             last_header = i
-    return last_header + 1
+    return numbered[0] if numbered else last_header + 1
 
 
 def _assemble(
@@ -782,6 +789,13 @@ def _assemble(
         else:
             sub_num, sub_len = None, 0
         garbled = None if (num_value or sub or sub_num) else _GARBLED_NUM_RE.match(scan)
+        if (
+            not (num_value or sub or sub_num or garbled)
+            and units
+            and (units[-1].last_char() == ":" or units[-1].kind == "subparagraph")
+        ):
+            # "(أ)" as OCR left it ("0 ضمان …", "ب) رصد …", "]) تحسين …"): the next letter
+            sub_num, sub_len = _garbled_sub_label(body, scan, units[-1])
         starts = bool(num_value or sub or sub_num or garbled or is_preambular_opener(body))
         if after_note and notes and not starts and not notes[-1].parts[-1].rstrip().endswith("."):
             notes[-1].parts.append(body)
@@ -859,6 +873,47 @@ def _assemble(
         seen.add(note_.number)
         footnotes.append(Footnote(note_.number, squeeze_spaces(" ".join(note_.parts))))
     return units, footnotes, warnings
+
+
+#: A line's first chunk when it may be a sub-paragraph label OCR damaged: up to four
+#: characters of digits, brackets and marks, with at most one Arabic letter.
+_GARBLED_SUB_RE = re.compile(
+    r"^(?P<label>[^\s\u0621-\u064a]{0,3}[\u0621-\u064a]?ـ?[^\s\u0621-\u064a]{0,3})\s+(?=[\u0621-\u064a])"
+)
+
+
+def _garbled_sub_label(body: str, scan: str, prev: _Unit) -> tuple[str | None, int]:
+    """A sub-paragraph label OCR damaged, where one is expected (after "…:" or another
+    sub-paragraph): ``(letter, end of the label)``, else ``(None, 0)``.
+
+    The label must be a short chunk of digits, brackets and marks ("0", "(!)", "])"),
+    possibly around the expected letter itself ("ب)"); the text after it must not open with
+    an operative verb ("0 يطلب" is a paragraph whose number OCR lost)."""
+    m = _GARBLED_SUB_RE.match(scan)
+    if not m or not m.group("label") or is_operative_lead(body[m.end() :]):
+        return None, 0
+    label = m.group("label")
+    letters = [c for c in label if "\u0621" <= c <= "\u064a"]
+    expected = _next_sub_letter(prev)
+    if expected is None:
+        return None, 0
+    if letters:
+        if _sub_number(letters[0]) != expected or label == letters[0]:
+            return None, 0  # another letter, or a bare letter: a word, not a label
+    elif not any(c in "()[]{}!|0123456789" for c in label):
+        return None, 0
+    return expected, m.end()
+
+
+def _next_sub_letter(prev: _Unit) -> str | None:
+    """The sub-paragraph letter after ``prev`` ("أ" after a paragraph ending with ":")."""
+    order = [_sub_number(x) for x in load_data("openers.json")["subparagraph_letters"]]
+    if prev.kind != "subparagraph":
+        return order[0]
+    if prev.number in order:
+        k = order.index(prev.number)
+        return order[k + 1] if k + 1 < len(order) else None
+    return None
 
 
 def _number_at_end(scan: str) -> tuple[str, int] | None:
