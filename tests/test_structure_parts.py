@@ -60,6 +60,9 @@ ANNEX = """إن الجمعية العامة،
         ("أولا، ترحب بالتقرير؛", False),
         ("أولا - تقرر أن تنشئ فريقا عاملا مفتوح العضوية يجتمع مرتين في السنة.", False),
         ("وإذ تشير إلى قرارها", False),
+        # OCR: a dot lost ("ثالتا"), the dash misread
+        ("ثالتا - المتابعة والتعاون", True),
+        ("باء + التعاون الدولي وبناء القدرات", True),
     ],
 )
 def test_structure_section_heading(line: str, heading: bool) -> None:
@@ -150,13 +153,22 @@ def test_structure_quoted_draft_is_not_a_new_part() -> None:
     "lines",
     [
         # a PDF's visual order put the number at the end of its line
-        ["تحيط علما بتقرير الأمين العام؛ - 1", "تحث الدول الأعضاء على التعاون؛ - 2",
-         "تطلب إلى الأمين العام أن يقدم تقريرا. - 3"],
-        ["تحيط علما بتقرير الأمين العام؛ 1 -", "تحث الدول الأعضاء على التعاون؛ 2 -",
-         "تطلب إلى الأمين العام أن يقدم تقريرا. 3 -"],
+        [
+            "تحيط علما بتقرير الأمين العام؛ - 1",
+            "تحث الدول الأعضاء على التعاون؛ - 2",
+            "تطلب إلى الأمين العام أن يقدم تقريرا. - 3",
+        ],
+        [
+            "تحيط علما بتقرير الأمين العام؛ 1 -",
+            "تحث الدول الأعضاء على التعاون؛ 2 -",
+            "تطلب إلى الأمين العام أن يقدم تقريرا. 3 -",
+        ],
         # numbered like footnotes, but continuing the numbering with an operative verb
-        ["(1) تحيط علما بتقرير الأمين العام؛", "(2) تحث الدول الأعضاء على التعاون؛",
-         "(3) تطلب إلى الأمين العام أن يقدم تقريرا."],
+        [
+            "(1) تحيط علما بتقرير الأمين العام؛",
+            "(2) تحث الدول الأعضاء على التعاون؛",
+            "(3) تطلب إلى الأمين العام أن يقدم تقريرا.",
+        ],
     ],
 )
 def test_structure_other_operative_number_forms(lines: list[str]) -> None:
@@ -186,8 +198,11 @@ def test_structure_sub_label_damaged_by_ocr(label: str) -> None:
     lines = ["1 - تهيب بالدول أن تكفل ما يلي:"]
     if first is None:  # the damaged label is the second one
         lines.append("(أ) القدرة على أداء المهام؛")
-    lines += [f"{label} عدم التعرض للملاحقة القضائية؛", "(ج) عدم الخلط بين المحامين وموكليهم؛",
-              "2 - تقرر أن تواصل النظر في المسألة."]
+    lines += [
+        f"{label} عدم التعرض للملاحقة القضائية؛",
+        "(ج) عدم الخلط بين المحامين وموكليهم؛",
+        "2 - تقرر أن تواصل النظر في المسألة.",
+    ]
     r = parse("إن الجمعية العامة،\nإذ تشير إلى قرارها 70/1،\n" + "\n".join(lines) + "\n")
     subs = r.subparagraphs
     assert [p.number for p in subs] == (["أ", "ج"] if first else ["أ", "ب", "ج"])[: len(subs)]
@@ -203,3 +218,51 @@ def test_structure_lost_number_with_verb_is_no_sub_label() -> None:
     )
     r = parse(text)
     assert [p.kind for p in r.paragraphs][-1] == "operative"
+
+
+def test_structure_annex_whose_heading_ocr_destroyed() -> None:
+    text = ANNEX.replace("المرفق\n", "م لمم ا 0 ل ا ا ل ا ل ا 5 ا ل 0 ا لمر\n")
+    r = parse(text)
+    assert [p.kind for p in r.paragraphs] == ["preambular"] + ["operative"] * 2 + ["annex"] * 4
+    annex = [p for p in r.paragraphs if p.kind == "annex"]
+    assert {p.part for p in annex} == {"المرفق"}
+    assert {p.section for p in annex} == {"الإعلان السياسي للاجتماع الرفيع المستوى"}
+
+
+def test_structure_closing_then_footnotes_is_no_annex() -> None:
+    text = (
+        "إن الجمعية العامة،\nإذ تشير إلى قرارها 70/1⁽¹⁾،\n1 - تقرر أن تواصل النظر في المسألة.\n"
+        "الجلسة العامة 45\n11 كانون الأول/ديسمبر 2023\n(1) القرار 70/1 المؤرخ 25 أيلول/سبتمبر\n"
+    )
+    r = parse(text)
+    assert [p.kind for p in r.paragraphs] == ["preambular", "operative"]
+    assert [f.number for f in r.footnotes] == [1]
+
+
+def test_structure_annex_numbers_repaired_on_their_own() -> None:
+    r = parse(ANNEX.replace("2 - نلتزم", "؟ - نلتزم"))
+    assert [p.number for p in r.paragraphs if p.kind == "annex"] == [None, "1", "2", "3"]
+
+
+@pytest.mark.parametrize(
+    ("line", "number"),
+    [
+        ("6.- يطلب إلى الأمين العام أن يقدم تقريرا؛", "6"),
+        ("6 يطلب إلى الأمين العام أن يقدم تقريرا؛", "6"),
+    ],
+)
+def test_structure_more_damaged_numbers(line: str, number: str) -> None:
+    head = "إن مجلس حقوق الإنسان،\nإذ يشير إلى قراره 5/1،\n"
+    ops = "".join(f"{n} - يقرر أمرا؛\n" for n in range(1, 6))
+    r = parse(head + ops + line + "\n7 - يقرر أن يواصل النظر في المسألة.\n")
+    assert [p.number for p in r.operative] == ["1", "2", "3", "4", "5", number, "7"]
+    assert r.operative[5].text.startswith("يطلب")
+
+
+def test_structure_stray_digit_before_the_preamble_is_no_number() -> None:
+    text = (
+        "إن مجلس حقوق الإنسان،\n1 إذ يسترشد بمقاصد الميثاق،\nوإذ يشير إلى قراره 5/1،\n"
+        "1 - يقرر أن يواصل النظر في المسألة.\n"
+    )
+    r = parse(text)
+    assert [p.kind for p in r.paragraphs] == ["preambular", "preambular", "operative"]

@@ -31,6 +31,7 @@ from qararat.structure.textutil import (
     fold_digits,
     load_data,
     match_key,
+    rasm,
     squeeze_spaces,
     strip_bidi,
     strip_markup,
@@ -39,9 +40,12 @@ from qararat.structure.textutil import (
 # Leading markdown list/heading/quote markers: "- ", "* ", "• ", "# ", "> ".
 _LEAD_RE = re.compile(r"^(?:\s*(?:#{1,6}|>|[-–•+])(?=\s|\d))*\s*")
 # Operative number: "1 - ", "1- ", "1 – ", "1. ", "1) " (not "5-2", not "2015-2018").
-_NUM_RE = re.compile(r"^(\d{1,3})\s*[-–—‐.)]\s*(?!\d)(?=\S)")
+_NUM_RE = re.compile(r"^(\d{1,3})\s*[-–—‐.)](?:\s*[-–—‐](?=\s))?\s*(?!\d)(?=\S)")
 # An operative number whose dash OCR misread ("1 < ترحب", "7 = تحث"), before an Arabic word.
-_NUM_LOOSE_RE = re.compile(r"^(\d{1,3})\s*[<>=~_:]\s*(?=[\u0621-\u064a])")
+_NUM_LOOSE_RE = re.compile(r"^(\d{1,3})\s*[<>=~_:*+]\s*(?=[\u0621-\u064a])")
+# An operative number whose dash OCR lost ("2 يهيب"): only the expected number, before an
+# operative verb ("1 إذ يسترشد" is a stray digit before the preamble).
+_NUM_BARE_RE = re.compile(r"^(\d{1,3})\s+(?=[\u0621-\u064a]{2})")
 # An operative number at the end of its line, where a PDF's visual order put it:
 # "تحث الدول الأعضاء على …؛ - 2" or "… ؛ 2 -".
 _NUM_END_RE = re.compile(r"^(?P<text>.*\S)\s*(?:[-–]\s*(?P<a>\d{1,3})|(?P<b>\d{1,3})\s*[-–])\s*$")
@@ -148,8 +152,15 @@ def _sub_letters() -> frozenset[str]:
 def _heading_words() -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
     """(ordinal adverbs as folded word tuples, folded names of letters)."""
     data = load_data("openers.json")
-    ordinals = frozenset(tuple(match_key(w) for w in o.split()) for o in data["section_ordinals"])
-    return ordinals, frozenset(match_key(w) for w in data["section_letters"])
+    ordinals = frozenset(
+        tuple(_heading_key(w) for w in o.split()) for o in data["section_ordinals"]
+    )
+    return ordinals, frozenset(_heading_key(w) for w in data["section_letters"])
+
+
+def _heading_key(word: str) -> str:
+    """A heading word compared by its letter skeleton: OCR's dot errors ("ثالتا") still match."""
+    return rasm(match_key(word))
 
 
 #: A heading's longest title, in words: titles are short; a paragraph is a sentence.
@@ -166,7 +177,7 @@ def section_heading(text: str) -> bool:
     words = _WORD_RE.findall(stripped)
     if not words or len(words) > _HEADING_MAX_WORDS + 2:
         return False
-    keys = [match_key(w) for w in words]
+    keys = [_heading_key(w) for w in words]
     ordinals, letters = _heading_words()
     n = next((len(o) for o in ordinals if tuple(keys[: len(o)]) == o), 0)
     if not n and keys[0] in letters:
@@ -176,7 +187,7 @@ def section_heading(text: str) -> bool:
     if len(keys) == n:
         return not re.search(r"\d", stripped)
     # a title must follow a dash: "ألف - …" ("ألف دولار" is a thousand dollars)
-    head = re.match(r"^[\u0621-\u064a\u064b-\u0652\u0640 ]+?\s*[-–—:]\s*\S", stripped)
+    head = re.match(r"^[\u0621-\u064a\u064b-\u0652\u0640 ]+?\s*[-–—:+=~_]\s*\S", stripped)
     return head is not None and len(_WORD_RE.findall(stripped[: head.end() - 1])) == n
 
 
@@ -298,6 +309,40 @@ def _find_annexes(lines: list[_Line | None], first_body: int) -> list[int]:
     return out
 
 
+#: The ``part`` of an annex whose heading OCR destroyed.
+_ANNEX = "المرفق"
+_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+#: Lines of text after the closing meeting line that make an annex of them.
+_ANNEX_MIN_LINES = 3
+
+
+def _unheaded_annex(lines: list[_Line | None], after: int) -> int | None:
+    """Where an annex begins whose heading is unreadable: after the resolution's closing
+    meeting line (the first after its last opening formula), at least three lines of text
+    that are not the closing's date, footnotes, furniture or OCR debris. Returns the index of
+    its first such line, or None."""
+    meeting = None
+    for i in range(after + 1, len(lines)):
+        line = lines[i]
+        if line is not None and meeting_of(_body_of(line)[1]):
+            meeting = i
+            break
+    if meeting is None:
+        return None
+    text_lines: list[int] = []
+    for i in range(meeting + 1, len(lines)):
+        line = lines[i]
+        if line is None:
+            continue
+        body, scan = _body_of(line)
+        words = [w for w in _WORD_RE.findall(body) if len(w) >= 3]
+        dated = _YEAR_RE.search(scan) and len(words) <= 5
+        if fn.footnote_line(scan) or _is_furniture(scan, None) or len(words) < 3 or dated:
+            continue  # the date, a footnote, a page number, a line of scanner noise
+        text_lines.append(i)
+    return text_lines[0] if len(text_lines) >= _ANNEX_MIN_LINES else None
+
+
 def _annex_title(lines: list[_Line | None], start: int, end: int) -> tuple[str | None, int]:
     """The title lines right after an annex heading ("الإعلان السياسي …"): up to three short
     lines without final punctuation or numbering. Returns (title, index of the first line of
@@ -331,7 +376,7 @@ def _is_part_label(line: _Line | None) -> bool:
     words = _WORD_RE.findall(line.clean)
     return (
         len(words) == 1
-        and match_key(words[0]) in _heading_words()[1]
+        and _heading_key(words[0]) in _heading_words()[1]
         and len(line.clean.strip("*- ")) == len(words[0])
     )
 
@@ -453,6 +498,9 @@ def parse(text: str, *, doc_id: str = "", source: str = "<string>") -> Resolutio
         warnings.append(Warning("opening_missing", "no opening formula (إن <organ>،) found"))
         first_body = _guess_body_start(lines)
     annex_at = _find_annexes(lines, first_body)
+    unheaded = None if annex_at else _unheaded_annex(lines, openings[-1][0] if openings else 0)
+    if unheaded is not None:
+        annex_at = [unheaded]
     body_end = annex_at[0] if annex_at else len(lines)
     # a later opening after a closing meeting line starts a new part; one without (a draft
     # recommended to another organ: "… مشروع القرار التالي: إن الجمعية العامة،") is text
@@ -546,10 +594,14 @@ def parse(text: str, *, doc_id: str = "", source: str = "<string>") -> Resolutio
         end = annex_at[k + 1] if k + 1 < len(annex_at) else len(lines)
         heading = lines[a_idx]
         assert heading is not None
-        title_lines, first = _annex_title(lines, a_idx + 1, end)
+        if a_idx == unheaded:  # OCR destroyed the heading: the text starts here
+            name, (title_lines, first) = _ANNEX, _annex_title(lines, a_idx, end)
+        else:
+            name = squeeze_spaces(_body_of(heading)[0].strip("* "))
+            title_lines, first = _annex_title(lines, a_idx + 1, end)
         blocks.append(
             _Block(
-                squeeze_spaces(_body_of(heading)[0].strip("* ")),
+                name,
                 title_lines,
                 lines[first:end],
                 first,
@@ -623,11 +675,16 @@ def parse(text: str, *, doc_id: str = "", source: str = "<string>") -> Resolutio
         warnings.append(Warning("no_paragraphs", "no paragraphs found"))
     # numbering runs per part
     for b in blocks:
-        if b.annex:
-            continue
         own = [p for p, pb in zip(paragraphs, unit_block, strict=True) if pb is b]
-        warnings.extend(_repair_numbers(own))
-        warnings.extend(_numbering_warnings(own))
+        if not b.annex:
+            warnings.extend(_repair_numbers(own))
+            warnings.extend(_numbering_warnings(own))
+            continue
+        # an annex numbers its paragraphs from its first numbered one ("نحن …" comes before)
+        numbered = [k for k, p in enumerate(own) if (p.number or "").isdigit()]
+        if numbered:
+            top = [p for p in own[numbered[0] :] if p.parent is None]
+            warnings.extend(_repair_numbers(top, "annex"))
     warnings.extend(_footnote_warnings(paragraphs, footnotes))
     closing_lines = [ln for c in closings for ln in c]
 
@@ -934,6 +991,9 @@ def _damaged_number(scan: str, expected: int) -> tuple[str | None, int]:
     m = _NUM_LOOSE_RE.match(scan)
     if m:
         return m.group(1), m.end()
+    m = _NUM_BARE_RE.match(scan)
+    if m and int(m.group(1)) == expected and is_operative_lead(scan[m.end() :]):
+        return m.group(1), m.end()
     m = _NUM_SPLIT_RE.match(scan)
     if m:
         joined, last = m.group(1) + m.group(2), m.group(2)
@@ -943,16 +1003,17 @@ def _damaged_number(scan: str, expected: int) -> tuple[str | None, int]:
     return None, 0
 
 
-def _repair_numbers(paragraphs: list[Paragraph]) -> list[Warning]:
+def _repair_numbers(paragraphs: list[Paragraph], kind: str = "operative") -> list[Warning]:
     """Give operative paragraphs the number their place proves, where OCR lost or garbled it.
 
     Operative paragraphs are numbered 1, 2, 3 …; a paragraph whose number matches its place is
     an anchor. A paragraph without a number, or with a wrong one, that lies after an anchor (or
     first) and before another anchor takes the number of its place; so does one whose written
     number is its place's number with digits lost ("0" for 10, "1" for 11). Anything else
-    keeps its number and is reported by the numbering checks.
+    keeps its number and is reported by the numbering checks. ``kind`` names the paragraphs
+    numbered (``annex`` for an annex's own numbering).
     """
-    ops = [p for p in paragraphs if p.kind == "operative"]
+    ops = [p for p in paragraphs if p.kind == kind]
     if not any(p.number is not None for p in ops):
         return []
     anchors = [i for i, p in enumerate(ops) if p.number == str(i + 1)]
