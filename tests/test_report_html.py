@@ -318,3 +318,18 @@ def test_report_html_corpus_missing_values_are_blank(tmp_path: Path) -> None:
     out = write_batch_dir(docs, tmp_path / "b")
     html_text = render_corpus_report(out, with_charts=False)
     assert ">nan<" not in html_text and ">None<" not in html_text
+
+
+def test_report_html_outline_shows_parts_sections_and_annexes() -> None:
+    from qararat import analyze
+
+    text = (
+        "إن الجمعية العامة،\nإذ تشير إلى قرارها 70/1،\nأولا - السياسات الوطنية\n"
+        "1 - تحث الدول على العمل؛\nثانيا - المتابعة\n2 - تقرر أن تواصل النظر في المسألة.\n"
+        "الجلسة العامة 45\n11 كانون الأول/ديسمبر 2023\nالمرفق\nبرنامج العمل\n"
+        "1 - ينبغي للدول أن تعمل؛\n2 - ينبغي للدول أن تتعاون.\n"
+    )
+    page = render_document_report([analyze(text)])
+    headings = re.findall(r'<tr class="heading"><th[^>]*>([^<]*)</th>', page)
+    assert headings == ["أولا - السياسات الوطنية", "ثانيا - المتابعة", "المرفق — برنامج العمل"]
+    assert page.count('<tr class="annex">') == 2

@@ -301,7 +301,12 @@ class Resolution:
             esc(str(v)) for v in (h.body, h.resolution, h.adopted, h.title) if v is not None
         )
         rows = []
+        where: tuple[str | None, str | None] = (None, None)
         for p in self.paragraphs:
+            if (p.part, p.section) != where and (p.part or p.section):
+                heading = " — ".join(esc(x) for x in (p.part, p.section) if x)
+                rows.append(f"<tr><th colspan='6' style='text-align:right'>{heading}</th></tr>")
+            where = (p.part, p.section)
             tag = p.number or ""
             label = esc(p.label or "")
             themes = esc(", ".join(p.themes))

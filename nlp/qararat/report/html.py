@@ -472,7 +472,13 @@ def _outline(paragraphs: Sequence[Paragraph]) -> str:
     if not paragraphs:
         return '<p class="empty">لم يُعثر على فقرات.</p>'
     rows = []
+    where: tuple[str | None, str | None] = (None, None)
     for p in paragraphs:
+        if (p.part, p.section) != where and (p.part or p.section):
+            # a part, an annex or a section heading begins: a row of its own
+            heading = " — ".join(_esc(x) for x in (p.part, p.section) if x)
+            rows.append(f'<tr class="heading"><th colspan="7" scope="rowgroup">{heading}</th></tr>')
+        where = (p.part, p.section)
         labels = _label_badge(p.label) + "".join(" " + _label_badge(s) for s in p.secondary_labels)
         mods = " ".join(f"<code>{_esc(m)}</code>" for m in p.modifiers)
         addressees = " ".join(
