@@ -1335,7 +1335,9 @@ class Corrector:
         word = tok.word
         if word in every or len(word) < 3:
             return None
-        ranked = sorted((self.channel.cost(v, word), v) for v in own)
+        # costs above what either the choice or the alternatives could use are not worked out
+        limit = max(self.config.lead_max_cost + 0.15, self.config.max_cost)
+        ranked = sorted((self.channel.cost_within(v, word, limit), v) for v in own)
         cost, best = ranked[0]
         if cost > self.config.lead_max_cost:
             return None

@@ -257,6 +257,9 @@ def _body_of(line: _Line) -> tuple[str, str]:
     return line.clean[k:], line.scan[k:]
 
 
+_ALEFS = "اأإآٱ"
+
+
 def _find_openings(lines: list[_Line | None]) -> list[tuple[int, str, str | None, str]]:
     """(line index, formula, organ code, rest of line) of every opening formula line."""
     out: list[tuple[int, str, str | None, str]] = []
@@ -264,6 +267,8 @@ def _find_openings(lines: list[_Line | None]) -> list[tuple[int, str, str | None
         if line is None:
             continue
         body, scan = _body_of(line)
+        if body.lstrip(" \t*#>-")[:1] not in _ALEFS:
+            continue  # the formula opens with إن (or an alef OCR left of it)
         found = find_opening(body)
         if found is None:
             continue
