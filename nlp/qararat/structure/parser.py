@@ -287,7 +287,6 @@ class _Block:
     part: str | None  # "ألف", "باء" …, or the annex heading ("المرفق")
     title: str | None
     lines: list[_Line | None]
-    first: int  # index of its first line in the document
     annex: bool = False
 
 
@@ -473,6 +472,129 @@ def _sub_number(letter: str) -> str:
     return "هـ" if letter == "ه" else letter
 
 
+def _rest_line(text: str, line: _Line, rest: str) -> _Line:
+    """What follows the opening formula on its line ("إن الجمعية العامة، إذ تشير …"), as a
+    line of its own."""
+    off = text.find(rest[:12], line.start, line.end)
+    return _Line(off if off >= 0 else line.start, line.end, rest, fold_digits(rest))
+
+
+def _layout(
+    text: str,
+    lines: list[_Line | None],
+    openings: list[tuple[int, str, str | None, str]],
+    first_body: int,
+) -> tuple[int, list[_Block], list[list[_Line | None]], list[_Line | None]]:
+    """Cut the document into its header, its parts, quoted drafts and annexes.
+
+    Returns ``(end of the header lines, blocks, closing lines of each block, the closing
+    lines of the resolution itself)``; the last are read into the header.
+    """
+    annex_at = _find_annexes(lines, first_body)
+    unheaded = None if annex_at else _unheaded_annex(lines, openings[-1][0] if openings else 0)
+    if unheaded is not None:
+        annex_at = [unheaded]
+    body_end = annex_at[0] if annex_at else len(lines)
+    # a later opening after a closing meeting line starts a new part; one without (a draft
+    # recommended to another organ: "… مشروع القرار التالي: إن الجمعية العامة،") is text
+    starts: list[tuple[int, str]] = []  # (opening line index, rest of its line)
+    embedded: dict[int, str] = {}  # the same for drafts quoted in a paragraph
+    for o_idx, _, _, rest in openings:
+        if o_idx >= body_end:
+            break
+        if not starts or _find_closing(lines[:o_idx], starts[-1][0] + 1) < o_idx:
+            starts.append((o_idx, rest))
+        else:
+            embedded[o_idx] = rest
+    blocks: list[_Block] = []
+    header_end = starts[0][0] if starts else first_body
+    if not starts:
+        blocks.append(_Block(None, None, lines[first_body:body_end]))
+    for k, (o_idx, rest) in enumerate(starts):
+        end = starts[k + 1][0] if k + 1 < len(starts) else body_end
+        line = lines[o_idx]
+        head: list[_Line | None] = (
+            [_rest_line(text, line, rest)] if rest and line is not None else []
+        )
+        blocks.append(_Block(None, None, head + lines[o_idx + 1 : end]))
+    # each part's closing meeting line; what follows it up to the next part's opening is that
+    # part's closing and the next part's heading ("باء", its title)
+    prefaces: list[list[_Line | None]] = [[] for _ in blocks]
+    closings: list[list[_Line | None]] = []
+    for k, b in enumerate(blocks):
+        close = _find_closing(b.lines, 0)
+        tail = b.lines[close:]
+        if k + 1 < len(blocks):
+            cut = _part_label_at(tail)
+            prefaces[k + 1] = tail[cut:]
+            tail = tail[:cut]
+        b.lines = b.lines[:close]
+        closings.append(tail)
+    if len(blocks) > 1:
+        cut = _part_label_at(lines[:header_end])
+        prefaces[0] = lines[cut:header_end]
+        header_end = cut
+        letters = load_data("openers.json")["section_letters"]
+        for k, b in enumerate(blocks):
+            b.part, b.title = _part_heading(prefaces[k], letters[k] if k < len(letters) else None)
+    if embedded:
+        blocks, closings = _split_drafts(text, lines, embedded, blocks, closings)
+    resolution_closing = closings[-1]
+    # annexes: each from its heading to the next (the heading and a short title line or two)
+    for k, a_idx in enumerate(annex_at):
+        end = annex_at[k + 1] if k + 1 < len(annex_at) else len(lines)
+        heading = lines[a_idx]
+        assert heading is not None
+        if a_idx == unheaded:  # OCR destroyed the heading: the text starts here
+            name, (title, first) = _ANNEX, _annex_title(lines, a_idx, end)
+        else:
+            name = squeeze_spaces(_body_of(heading)[0].strip("* "))
+            title, first = _annex_title(lines, a_idx + 1, end)
+        blocks.append(_Block(name, title, lines[first:end], annex=True))
+        closings.append([])
+    return header_end, blocks, closings, resolution_closing
+
+
+def _split_drafts(
+    text: str,
+    lines: list[_Line | None],
+    embedded: dict[int, str],
+    blocks: list[_Block],
+    closings: list[list[_Line | None]],
+) -> tuple[list[_Block], list[list[_Line | None]]]:
+    """A draft quoted after "… مشروع القرار التالي:" runs to its part's closing; its
+    paragraphs are another organ's, so they are read like an annex's."""
+    starts = {id(lines[e]): rest for e, rest in embedded.items()}
+    out: list[_Block] = []
+    out_closings: list[list[_Line | None]] = []
+    for b, closing in zip(blocks, closings, strict=True):
+        at = next((k for k, ln in enumerate(b.lines) if id(ln) in starts and ln), None)
+        if at is None:
+            out.append(b)
+            out_closings.append(closing)
+            continue
+        line = b.lines[at]
+        assert line is not None
+        rest = starts[id(line)]
+        head: list[_Line | None] = [_rest_line(text, line, rest)] if rest else []
+        draft = _Block(_DRAFT_PART, None, head + b.lines[at + 1 :], annex=True)
+        b.lines = b.lines[:at]
+        out += [b, draft]
+        out_closings += [[], closing]
+    return out, out_closings
+
+
+def _check_numbering(paragraphs: list[Paragraph], *, annex: bool) -> list[Warning]:
+    """Repair and check one part's operative numbering; an annex's own numbering is repaired
+    from its first numbered paragraph ("نحن …" comes before)."""
+    if not annex:
+        return _repair_numbers(paragraphs) + _numbering_warnings(paragraphs)
+    numbered = [k for k, p in enumerate(paragraphs) if (p.number or "").isdigit()]
+    if not numbered:
+        return []
+    return _repair_numbers([p for p in paragraphs[numbered[0] :] if p.parent is None], "annex")
+
+
 def parse(text: str, *, doc_id: str = "", source: str = "<string>") -> Resolution:
     """Parse cleaned resolution text into a :class:`~qararat.model.Resolution`.
 
@@ -502,118 +624,16 @@ def parse(text: str, *, doc_id: str = "", source: str = "<string>") -> Resolutio
     else:
         warnings.append(Warning("opening_missing", "no opening formula (إن <organ>،) found"))
         first_body = _guess_body_start(lines)
-    annex_at = _find_annexes(lines, first_body)
-    unheaded = None if annex_at else _unheaded_annex(lines, openings[-1][0] if openings else 0)
-    if unheaded is not None:
-        annex_at = [unheaded]
-    body_end = annex_at[0] if annex_at else len(lines)
-    # a later opening after a closing meeting line starts a new part; one without (a draft
-    # recommended to another organ: "… مشروع القرار التالي: إن الجمعية العامة،") is text
-    starts: list[tuple[int, str]] = []  # (opening line index, rest of its line)
-    embedded: dict[int, str] = {}  # the same for drafts quoted in a paragraph
-    for o_idx, _, _, rest in openings:
-        if o_idx >= body_end:
-            break
-        if not starts or _find_closing(lines[:o_idx], starts[-1][0] + 1) < o_idx:
-            starts.append((o_idx, rest))
-        else:
-            embedded[o_idx] = rest
-    blocks: list[_Block] = []
-    if not starts:
-        header_end = first_body
-        blocks.append(_Block(None, None, lines[first_body:body_end], first_body))
-    for k, (o_idx, rest) in enumerate(starts):
-        end = starts[k + 1][0] if k + 1 < len(starts) else body_end
-        segment: list[_Line | None] = []
-        line = lines[o_idx]
-        if rest and line is not None:
-            off = text.find(rest[:12], line.start, line.end)
-            begin = off if off >= 0 else line.start
-            segment.append(_Line(begin, line.end, rest, fold_digits(rest)))
-        blocks.append(_Block(None, None, segment + lines[o_idx + 1 : end], o_idx + 1))
-    if starts:
-        header_end = starts[0][0]
-    # each part's closing meeting line; what follows it up to the next part's opening is that
-    # part's closing and the next part's heading ("باء", its title)
-    prefaces: list[list[_Line | None]] = [[] for _ in blocks]
-    closings: list[list[_Line | None]] = []
-    for k, b in enumerate(blocks):
-        close = _find_closing(b.lines, 0)
-        tail = b.lines[close:]
-        if k + 1 < len(blocks):
-            cut = _part_label_at(tail)
-            prefaces[k + 1] = tail[cut:]
-            tail = tail[:cut]
-        b.lines = b.lines[:close]
-        closings.append(tail)
-    if len(blocks) > 1:
-        cut = _part_label_at(lines[:header_end])
-        prefaces[0] = lines[cut:header_end]
-        header_end = cut
-        letters = load_data("openers.json")["section_letters"]
-        for k, b in enumerate(blocks):
-            b.part, b.title = _part_heading(prefaces[k], letters[k] if k < len(letters) else None)
-    # a draft quoted after "… مشروع القرار التالي:" runs to its part's closing; its paragraphs
-    # are another organ's, so they are read like an annex's
-    if embedded:
-        split: list[_Block] = []
-        split_closings: list[list[_Line | None]] = []
-        for b, closing in zip(blocks, closings, strict=True):
-            at = next(
-                (
-                    k
-                    for k, ln in enumerate(b.lines)
-                    if ln is not None and any(ln is lines[e] for e in embedded)
-                ),
-                None,
-            )
-            if at is None:
-                split.append(b)
-                split_closings.append(closing)
-                continue
-            line = b.lines[at]
-            assert line is not None
-            rest = embedded[next(e for e in embedded if lines[e] is line)]
-            draft_lines: list[_Line | None] = []
-            if rest:
-                off = text.find(rest[:12], line.start, line.end)
-                begin = off if off >= 0 else line.start
-                draft_lines.append(_Line(begin, line.end, rest, fold_digits(rest)))
-            draft = _Block(_DRAFT_PART, None, draft_lines + b.lines[at + 1 :], 0, annex=True)
-            b.lines = b.lines[:at]
-            split += [b, draft]
-            split_closings += [[], closing]
-        blocks, closings = split, split_closings
-    header_lines = lines[:header_end]
+    header_end, blocks, closings, final = _layout(text, lines, openings, first_body)
     header = parse_header(
-        [_body_of(ln)[0] if ln else "" for ln in header_lines],
-        [_body_of(ln)[0] if ln else "" for ln in closings[-1]],
+        [_body_of(ln)[0] if ln else "" for ln in lines[:header_end]],
+        [_body_of(ln)[0] if ln else "" for ln in final],
     )
     header.opening = opening_text
     if header.body is None:
         header.body = opening_organ
     title_key = " ".join(match_key(header.title).split()) if header.title else None
-
-    # annexes: each from its heading to the next (the heading and a short title line or two)
-    for k, a_idx in enumerate(annex_at):
-        end = annex_at[k + 1] if k + 1 < len(annex_at) else len(lines)
-        heading = lines[a_idx]
-        assert heading is not None
-        if a_idx == unheaded:  # OCR destroyed the heading: the text starts here
-            name, (title_lines, first) = _ANNEX, _annex_title(lines, a_idx, end)
-        else:
-            name = squeeze_spaces(_body_of(heading)[0].strip("* "))
-            title_lines, first = _annex_title(lines, a_idx + 1, end)
-        blocks.append(
-            _Block(
-                name,
-                title_lines,
-                lines[first:end],
-                first,
-                annex=True,
-            )
-        )
-        closings.append([])
+    header_lines = lines[:header_end]
 
     units: list[_Unit] = []
     unit_block: list[_Block] = []
@@ -632,18 +652,7 @@ def parse(text: str, *, doc_id: str = "", source: str = "<string>") -> Resolutio
         unit_block.extend([b] * len(b_units))
         footnotes.extend(b_notes)
         warnings.extend(fn_warnings)
-    if len(footnotes) > len({f.number for f in footnotes}):
-        seen_numbers: set[int] = set()
-        kept: list[Footnote] = []
-        for f in footnotes:
-            if f.number in seen_numbers:
-                warnings.append(
-                    Warning("footnote_repeat", f"footnote {f.number} appears more than once")
-                )
-                continue
-            seen_numbers.add(f.number)
-            kept.append(f)
-        footnotes = kept
+    footnotes = _first_of_each(footnotes, warnings)  # a part or annex may repeat a number
 
     paragraphs: list[Paragraph] = []
     for i, (u, b) in enumerate(zip(units, unit_block, strict=True)):
@@ -678,18 +687,9 @@ def parse(text: str, *, doc_id: str = "", source: str = "<string>") -> Resolutio
             )
     if not paragraphs:
         warnings.append(Warning("no_paragraphs", "no paragraphs found"))
-    # numbering runs per part
-    for b in blocks:
+    for b in blocks:  # numbering runs per part, and per annex
         own = [p for p, pb in zip(paragraphs, unit_block, strict=True) if pb is b]
-        if not b.annex:
-            warnings.extend(_repair_numbers(own))
-            warnings.extend(_numbering_warnings(own))
-            continue
-        # an annex numbers its paragraphs from its first numbered one ("نحن …" comes before)
-        numbered = [k for k, p in enumerate(own) if (p.number or "").isdigit()]
-        if numbered:
-            top = [p for p in own[numbered[0] :] if p.parent is None]
-            warnings.extend(_repair_numbers(top, "annex"))
+        warnings.extend(_check_numbering(own, annex=b.annex))
     warnings.extend(_footnote_warnings(paragraphs, footnotes))
     closing_lines = [ln for c in closings for ln in c]
 
@@ -924,17 +924,23 @@ def _assemble(
             after_heading = False
         gap = False
 
-    footnotes: list[Footnote] = []
+    footnotes = [Footnote(n.number, squeeze_spaces(" ".join(n.parts))) for n in notes]
+    return units, _first_of_each(footnotes, warnings), warnings
+
+
+def _first_of_each(footnotes: list[Footnote], warnings: list[Warning]) -> list[Footnote]:
+    """The first footnote of each number; a repeated one is reported and dropped."""
     seen: set[int] = set()
-    for note_ in notes:
-        if note_.number in seen:
+    out: list[Footnote] = []
+    for f in footnotes:
+        if f.number in seen:
             warnings.append(
-                Warning("footnote_repeat", f"footnote {note_.number} appears more than once")
+                Warning("footnote_repeat", f"footnote {f.number} appears more than once")
             )
             continue
-        seen.add(note_.number)
-        footnotes.append(Footnote(note_.number, squeeze_spaces(" ".join(note_.parts))))
-    return units, footnotes, warnings
+        seen.add(f.number)
+        out.append(f)
+    return out
 
 
 #: A line's first chunk when it may be a sub-paragraph label OCR damaged: up to four
