@@ -221,7 +221,12 @@ def write_corpus_ngrams(texts: Iterable[str], path: str | Path, *, min_count: in
 
 
 def clean(text: str, config: AnalyzeConfig = DEFAULT_CONFIG) -> str:
-    """Return ``text`` with its corrections applied in place: same lines, same order."""
+    """Return ``text`` with its corrections applied in place: same lines, same order (text
+    stored in visual order is first turned into reading order, line by line)."""
+    if config.normalize:
+        from qararat.normalize.visual import reading_order
+
+        text = reading_order(text)[0]
     return apply_corrections(text, find_corrections(text, config))[0]
 
 

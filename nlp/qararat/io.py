@@ -34,7 +34,8 @@ _BOMS: list[tuple[bytes, str]] = [
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 ]
-_RE_ARABIC = re.compile("[\u0621-\u064a]")
+#: Arabic letters, also as presentation forms (ﺍﻟ…), which some PDF extraction yields.
+_RE_ARABIC = re.compile("[\u0621-\u064a\ufb50-\ufdff\ufe70-\ufefc]")
 _RE_LETTER = re.compile(r"[^\W\d_]")
 _RE_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 # Windows-1256 bytes that are Arabic letters; used to judge a legacy decoding.
@@ -202,9 +203,27 @@ def doc_id_for(path: str | Path) -> str:
     return safe[:150]
 
 
+def _in_reading_order(text: str) -> tuple[str, list[Warning]]:
+    """Text stored in visual (display) order, turned line by line, with a warning."""
+    from qararat.normalize.visual import reading_order
+
+    turned, n = reading_order(text)
+    if not n:
+        return text, []
+    return turned, [
+        Warning(
+            "visual_order",
+            f"the text was stored in visual (display) order; {n} lines were turned into "
+            "reading order before anything else read them",
+        )
+    ]
+
+
 def read_bytes(data: bytes, *, source: str = "<bytes>", doc_id: str | None = None) -> Document:
-    """Decode bytes into a :class:`Document`."""
+    """Decode bytes into a :class:`Document` (in reading order: see :func:`_in_reading_order`)."""
     text, encoding, warnings = decode_bytes(data, source)
+    text, turned = _in_reading_order(text)
+    warnings = warnings + turned
     digest = hashlib.sha256(data).hexdigest()
     return Document(
         text=text,
@@ -233,13 +252,14 @@ def read_text(text: str, *, source: str = "<string>", doc_id: str | None = None)
         ) from None
     if not text.strip():
         raise InputError(source, "no text (only whitespace)")
+    text, turned = _in_reading_order(text)
     return Document(
         text=text,
         source=source,
         encoding="str",
         doc_id=doc_id or f"doc-{digest[:12]}",
         sha256=digest,
-        warnings=text_warnings(text),
+        warnings=turned + text_warnings(text),
     )
 
 

@@ -1,0 +1,71 @@
+"""Text stored in visual (display) order is turned into reading order when it is read."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from qararat import analyze
+from qararat.io import read_bytes
+from qararat.normalize.visual import is_visual_order, logical_line, reading_order
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "corpora" / "A_RES_76_186_ar_ocr.txt"
+DEV = sorted((ROOT / "corpora" / "dev").glob("*.txt"))
+
+
+def _visual(text: str) -> str:
+    return "\n".join(logical_line(line) for line in text.split("\n"))
+
+
+def _isolated_forms(text: str) -> str:
+    """Letters replaced by their isolated presentation forms, as old PDF extraction gives."""
+    table = {}
+    for cp in range(0xFE70, 0xFEFF):
+        d = unicodedata.decomposition(chr(cp))
+        if d.startswith("<isolated>"):
+            table[int(d.split()[1], 16)] = chr(cp)
+    return text.translate(table)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("ةماعلا ةيعمجلا نإ", "إن الجمعية العامة"),
+        ("186/76 رارقلا", "القرار 186/76"),
+        (")A/76/463( ةثلاثلا ةنجللا ريرقت", "تقرير اللجنة الثالثة (A/76/463)"),
+        (". 2021 ربمسيد/لوألا نوناك 16 يف", "في 16 كانون الأول/ديسمبر 2021 ."),
+    ],
+)
+def test_visual_line_turned(line: str, expected: str) -> None:
+    assert logical_line(line) == expected
+    assert logical_line(expected) == line  # the transform is its own inverse
+
+
+def test_visual_order_sample_analyses_like_the_original() -> None:
+    text = SAMPLE.read_text(encoding="utf-8")
+    visual = _visual(text)
+    assert reading_order(visual)[0] == text
+    a, b = analyze(text), analyze(visual)
+    assert [w.kind for w in b.warnings][0] == "visual_order"
+    assert "visual_order" not in [w.kind for w in a.warnings]
+    assert [(p.kind, p.number, p.label, p.text) for p in a.paragraphs] == [
+        (p.kind, p.number, p.label, p.text) for p in b.paragraphs
+    ]
+    assert a.header == b.header
+
+
+def test_visual_order_with_presentation_forms_is_found() -> None:
+    text = _isolated_forms(_visual(DEV[0].read_text(encoding="utf-8")))
+    doc = read_bytes(text.encode("utf-8"))
+    assert [w.kind for w in doc.warnings] == ["visual_order"]
+    assert doc.text == _isolated_forms(DEV[0].read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("path", [SAMPLE, *DEV], ids=lambda p: p.stem)
+def test_reading_order_text_is_left_alone(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert not is_visual_order(text)
+    assert reading_order(text) == (text, 0)
