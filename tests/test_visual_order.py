@@ -24,9 +24,9 @@ def _isolated_forms(text: str) -> str:
     """Letters replaced by their isolated presentation forms, as old PDF extraction gives."""
     table = {}
     for cp in range(0xFE70, 0xFEFF):
-        d = unicodedata.decomposition(chr(cp))
-        if d.startswith("<isolated>"):
-            table[int(d.split()[1], 16)] = chr(cp)
+        d = unicodedata.decomposition(chr(cp)).split()
+        if len(d) == 2 and d[0] == "<isolated>":  # one letter, not a ligature or a mark
+            table[int(d[1], 16)] = chr(cp)
     return text.translate(table)
 
 

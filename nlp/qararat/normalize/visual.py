@@ -57,8 +57,15 @@ def _line_cues(line: str) -> tuple[int, int]:
     return backward, forward
 
 
+#: Presentation forms (ﺔ ﻟ ﺍ …), folded for the test only.
+_RE_PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
+
+
 def is_visual_order(text: str) -> bool:
     """True when ``text`` reads as Arabic stored in visual (display) order."""
+    starts = sum(text.count(sep + end) for sep in " \n" for end in _END_LETTERS)
+    if starts < MIN_BACKWARD:
+        return False  # the common case: few words begin with ة/ى, decided at C speed
     backward, forward = _counts(text)
     return backward >= MIN_BACKWARD and backward >= RATIO * max(1, forward)
 
@@ -75,7 +82,9 @@ def reading_order(text: str) -> tuple[str, int]:
     Presentation forms (ﺔ ﻟ ﺍ), which visual-order extraction often yields, are folded for the
     test only; the lines are turned as stored, so normalisation still sees and reports them.
     """
-    if not is_visual_order(fold_presentation_forms(text)):
+    if not is_visual_order(text) and not (
+        _RE_PRESENTATION.search(text) and is_visual_order(fold_presentation_forms(text))
+    ):
         return text, 0
     lines = text.split("\n")
     turned = 0
