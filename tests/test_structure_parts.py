@@ -266,3 +266,20 @@ def test_structure_stray_digit_before_the_preamble_is_no_number() -> None:
     )
     r = parse(text)
     assert [p.kind for p in r.paragraphs] == ["preambular", "preambular", "operative"]
+
+
+def test_structure_text_without_any_structure_keeps_its_prose() -> None:
+    text = (
+        "المقرر 78/540 - تنشيط أعمال الجمعية العامة\n"
+        "في الجلسة العامة 52، المعقودة في 20 كانون الأول/ديسمبر 2023، قررت الجمعية العامة، "
+        "بناء على توصية المكتب، أن تدرج البند المعنون في جدول الأعمال المؤقت لدورتها المقبلة.\n"
+    )
+    r = parse(text)
+    assert [p.kind for p in r.paragraphs] == ["operative"]
+    assert r.paragraphs[0].text.startswith("في الجلسة العامة 52")
+    assert [w.kind for w in r.warnings] == ["opening_missing", "no_structure"]
+
+
+def test_structure_no_prose_no_paragraphs() -> None:
+    r = parse("الأمم المتحدة\nA/RES/78/1\n")
+    assert r.paragraphs == [] and "no_paragraphs" in [w.kind for w in r.warnings]

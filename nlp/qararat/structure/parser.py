@@ -313,6 +313,9 @@ def _find_annexes(lines: list[_Line | None], first_body: int) -> list[int]:
     return out
 
 
+#: Words a line needs to be read as a paragraph of prose in a text without structure.
+_PROSE_MIN_WORDS = 10
+
 #: The ``part`` of an annex whose heading OCR destroyed.
 _ANNEX = "المرفق"
 _YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -685,11 +688,31 @@ def parse(text: str, *, doc_id: str = "", source: str = "<string>") -> Resolutio
                     f"({len(u.parts)} parts)",
                 )
             )
-    if not paragraphs:
-        warnings.append(Warning("no_paragraphs", "no paragraphs found"))
     for b in blocks:  # numbering runs per part, and per annex
         own = [p for p, pb in zip(paragraphs, unit_block, strict=True) if pb is b]
         warnings.extend(_check_numbering(own, annex=b.annex))
+    if not paragraphs and not openings:
+        # no resolution structure at all (a decision: "في الجلسة العامة 52 … قررت الجمعية
+        # العامة …"): its sentences are still the text to analyse
+        for ln in lines:
+            if ln is None or len(_WORD_RE.findall(ln.clean)) < _PROSE_MIN_WORDS:
+                continue  # header lines, titles, dates are short
+            if fn.footnote_line(_body_of(ln)[1]) or find_adoption(ln.scan):
+                continue
+            text_ = squeeze_spaces(fn.strip_markers(_body_of(ln)[0]))
+            paragraphs.append(
+                Paragraph(len(paragraphs), "operative", text_, start=ln.start, end=ln.end)
+            )
+        if paragraphs:
+            warnings.append(
+                Warning(
+                    "no_structure",
+                    f"no opening formula and no numbered paragraphs: {len(paragraphs)} lines "
+                    "of prose read as unnumbered paragraphs",
+                )
+            )
+    if not paragraphs:
+        warnings.append(Warning("no_paragraphs", "no paragraphs found"))
     warnings.extend(_footnote_warnings(paragraphs, footnotes))
     closing_lines = [ln for c in closings for ln in c]
 
