@@ -116,6 +116,29 @@ def test_clauses_more_un_leads(
     assert (m.label, m.lead, m.source, m.modifiers) == (label, lead, "rules", modifiers)
 
 
+@pytest.mark.parametrize(
+    ("text", "label", "lead"),
+    [
+        # a declaration annexed to a resolution speaks in the first person plural
+        ("1 - نؤكد من جديد أن الصحة شرط للتنمية", "reaffirm", "نؤكد من جديد"),
+        ("2 - نلتزم بتعزيز النظم الصحية", "determined", "نلتزم"),
+        ("وإذ نضع في اعتبارنا أن", "bear_in_mind", "نضع في اعتبارنا"),
+        ("واقتناعا منا بأن التعاون أساسي", "convinced", "اقتناعا منا"),
+        ("وقد نظرنا في التقرير", "consider", "قد نظرنا"),
+        ("3 - يساورنا بالغ القلق إزاء", "concerned", "يساورنا بالغ القلق"),
+    ],
+)
+def test_clauses_first_person_leads(text: str, label: str, lead: str) -> None:
+    m = classify_lead(text, config=RULES)
+    assert (m.label, m.lead, m.source) == (label, lead, "rules")
+
+
+def test_clauses_first_person_forms_are_not_matched_fuzzily() -> None:
+    # "نحن" is one dot from "نحث": only the organ's forms are matched through OCR damage
+    m = classify_lead("نحن رؤساء الدول والحكومات، المجتمعين في نيويورك،", config=FUZZY)
+    assert m.label == "other"
+
+
 def test_clauses_every_label_has_a_strength_and_a_display_name() -> None:
     from qararat.report.names import display_name
     from qararat.themes.stats import label_strengths
@@ -180,7 +203,7 @@ def test_clauses_table_has_every_labels_md_label() -> None:
         ("16 - **تهييب** بالدول الأعضاء أن تأخذ", "call_upon"),
         ("10 - **تشجيع** مكتب الأمم المتحدة على التعاون", "encourage"),
         ("وإنه ترهب بالجهود التي تبذلها الدول", "welcome"),
-        ("وإذ نسلم بأن التعاون الدولي", "recognize"),
+        ("وإذ ثسلم بأن التعاون الدولي", "recognize"),
         ("وإذ تشبر إلى قراراتها", "recall"),
         ("وإذ تحيظ علما بتقرير", "take_note"),
         ("2 - تطلت إلى الأمين العام", "request"),

@@ -263,6 +263,8 @@ def _fuzzy_forms(lex: Lexicon) -> dict[int, list[tuple[LeadForm, str, float]]]:
     """Forms of the table by number of words, with their joined keys and fuzzy allowance."""
     out: dict[int, list[tuple[LeadForm, str, float]]] = {}
     for form in lex.forms:
+        if not form.fuzzy:
+            continue
         ref = " ".join(form.keys)
         out.setdefault(len(form.keys), []).append(
             (form, ref, _fuzzy_allowance(len(ref.replace(" ", ""))))

@@ -45,6 +45,9 @@ class LeadForm:
         opener: Folded opener the form requires (``قد`` for past tense), or None.
         verb: True for finite verbs.
         coordinated: True when the form may open a coordinated clause ("… وتدعو …").
+        fuzzy: False for forms matched only as written: a declaration's first person, whose
+            OCR-damaged forms the organ's forms already catch, and which sits one dot from
+            everyday words ("نحن" / "نحث").
     """
 
     text: str
@@ -56,6 +59,7 @@ class LeadForm:
     opener: str | None
     verb: bool
     coordinated: bool
+    fuzzy: bool = True
 
 
 def masculine_of(form: str, inflect: str) -> str:
@@ -72,6 +76,24 @@ def masculine_of(form: str, inflect: str) -> str:
         first = "ي" + first[1:]
     elif inflect == "perfect" and first.endswith("ت"):
         first = first[:-1]
+    return " ".join([first, *words[1:]])
+
+
+def first_person_of(form: str, inflect: str) -> str | None:
+    """Derive the first person plural of a lead form, as declarations annexed to resolutions
+    speak ("نؤكد من جديد", "نضع في اعتبارنا", "يساورنا القلق", "وقد نظرنا", "اقتناعا منا");
+    None where there is none (an adverbial form without the organ's pronoun)."""
+    # من + نا and عن + نا are written منا, عنا
+    words = _PRONOUN.sub("نا", form.replace("من{ها}", "منا").replace("عن{ها}", "عنا")).split()
+    first = words[0]
+    if inflect == "present" and first.startswith("ت"):
+        first = "ن" + first[1:]
+    elif inflect == "perfect" and first.endswith("ت"):
+        first = first[:-1] + "نا"
+    elif inflect == "none" and not _PRONOUN.search(form):
+        return None
+    elif inflect == "present" and not first.startswith("ي"):
+        return None
     return " ".join([first, *words[1:]])
 
 
@@ -119,6 +141,12 @@ class Lexicon:
                 seen[text] = "f"
             for text in masc:
                 seen[text] = "n" if seen.get(text) == "f" else "m"
+            first_persons = set()
+            for form in entry["forms"]:  # a declaration's "we", whatever the organ
+                first_person = first_person_of(form, inflect)
+                if first_person is not None and first_person not in seen:
+                    seen[first_person] = "n"
+                    first_persons.add(first_person)
             for text, gender in seen.items():
                 forms.append(
                     LeadForm(
@@ -131,6 +159,7 @@ class Lexicon:
                         opener=opener,
                         verb=verb,
                         coordinated=verb and opener is None and text not in not_coordinated,
+                        fuzzy=text not in first_persons,
                     )
                 )
         # Longest forms first, so that تؤكد من جديد wins over تؤكد.
