@@ -283,3 +283,23 @@ def test_structure_text_without_any_structure_keeps_its_prose() -> None:
 def test_structure_no_prose_no_paragraphs() -> None:
     r = parse("الأمم المتحدة\nA/RES/78/1\n")
     assert r.paragraphs == [] and "no_paragraphs" in [w.kind for w in r.warnings]
+
+
+def test_ocr_zones_next_part_needs_an_organ_line_not_a_wrapped_line() -> None:
+    text = (
+        "إن الجمعية العامة،\nإذ تشير،\n1 - تقرر ما يلي؛\nأن الدول الأعضاء ملزمة باحترام القانون\n"
+        "وإن تلاحظ\nالجلسة العامة 5\nباء\nإن الجمعية العامة،\nوإن تشير إلى،\n1 - تحث"
+    )
+    zones = [z for _, _, z in paragraph_zones(text)]
+    assert zones == [
+        "organ",
+        "preamble",
+        "operative",
+        "other",
+        "other",
+        "other",
+        "other",
+        "organ",
+        "preamble",
+        "operative",
+    ]

@@ -28,6 +28,11 @@ _RE_LINE_PREFIX = re.compile(rf"^[\s*\-–_>{_BIDI}]*")
 _RE_ORGAN = re.compile(r"^[\s*\d.\-–]*[إاأآ]ن\s+(?:ال|مجلس|لجنة)[^\n،,]{0,80}[،,ء]?\s*[*]*\s*$")
 
 
+#: An organ line that opens the next part of a resolution after its operative paragraphs: an
+#: organ's name and the formula's comma, so that a wrapped line "أن الدول …" is never one.
+_RE_NEXT_PART = re.compile(
+    r"^[\s*\d.\-–]*[إاأآ]ن\s+(?:الجمعية|مجلس|المجلس|لجنة|اللجنة|المؤتمر)\s[^\n]{0,60}[،,ء]\s*[*]*\s*$"
+)
 #: An annex heading alone on its line: "المرفق", "مرفق", "المرفق الثاني".
 _RE_ANNEX = re.compile(r"^[\s*#]*(?:ال)?مرفق(?:ات)?(?:\s+ال\w{3,6})?[\s*]*$")
 
@@ -102,7 +107,9 @@ def paragraph_zones(text: str) -> list[tuple[int, int, str]]:
             zone = "annex"
             out.append((start, end, "other"))
             continue
-        if zone in ("head", "operative") and _RE_ORGAN.match(line):
+        if _RE_ORGAN.match(line) and (
+            zone == "head" or (zone == "operative" and _RE_NEXT_PART.match(line))
+        ):
             out.append((start, end, "organ"))
             zone = "preamble"
             continue
