@@ -278,6 +278,7 @@ def test_structure_text_without_any_structure_keeps_its_prose() -> None:
     assert [p.kind for p in r.paragraphs] == ["operative"]
     assert r.paragraphs[0].text.startswith("في الجلسة العامة 52")
     assert [w.kind for w in r.warnings] == ["opening_missing", "no_structure"]
+    assert (r.header.resolution, r.header.title) == ("78/540", "تنشيط أعمال الجمعية العامة")
 
 
 def test_structure_no_prose_no_paragraphs() -> None:

@@ -30,7 +30,10 @@ _AGENDA_RE = re.compile(
     r"^(?:ال)?بنو?دا?ن?\s+(?P<items>\d+(?:\s*\([^)]{1,4}\))?"
     r"(?:\s*(?:و|،|,)\s*\d+(?:\s*\([^)]{1,4}\))?)*)"
 )
-_TITLE_RE = re.compile(r"^(?P<first>\d{1,4})\s?/\s?(?P<second>\d{1,4})\s*[-–—]\s*(?P<title>\S.*)$")
+#: "76/186 - title"; a decision's "المقرر 78/540 - title" too (its number is the resolution's).
+_TITLE_RE = re.compile(
+    r"^(?:(?:ال)?مقرر\s+)?(?P<first>\d{1,4})\s?/\s?(?P<second>\d{1,4})\s*[-–—]\s*(?P<title>\S.*)$"
+)
 _SC_TITLE_RE = re.compile(r"^(?:ال)?قرار\s+(?P<num>\d{1,4})\s*\(\s*(?P<year>\d{4})\s*\)\s*$")
 
 _SYMBOL_RE = re.compile(r"[A-Z][A-Za-z]{0,9}(?:\.\d+)?(?:/(?:[A-Za-z]{1,10}(?:\.\d+)?|\d+))+")
