@@ -115,6 +115,7 @@ def test_structure_annex_paragraphs_are_apart() -> None:
     assert {p.section for p in annex} == {"الإعلان السياسي للاجتماع الرفيع المستوى"}
     assert [p.number for p in annex] == [None, "1", "2", "3"]
     assert len(r.operative) == 2 and r.header.plenary_meeting == "14"
+    assert r.annex == annex and r.summary()["annex"] == 4
     assert not [w for w in r.warnings if w.kind.startswith("numbering")]
 
 

@@ -206,6 +206,12 @@ class Resolution:
         """Sub-paragraphs, in order."""
         return [p for p in self.paragraphs if p.kind == "subparagraph"]
 
+    @property
+    def annex(self) -> list[Paragraph]:
+        """Paragraphs of annexes and quoted drafts (kind ``annex``), in order; their ``part``
+        says which annex ("المرفق", "المرفق الثاني") or "مشروع قرار"."""
+        return [p for p in self.paragraphs if p.kind == "annex"]
+
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON contract of ``qararat analyze`` as plain Python data."""
         paragraphs = []
@@ -285,7 +291,7 @@ class Resolution:
             "preambular": len(self.preambular),
             "operative": len(self.operative),
             "subparagraphs": len(self.subparagraphs),
-            "annex": sum(p.kind == "annex" for p in self.paragraphs),
+            "annex": len(self.annex),
             "footnotes": len(self.footnotes),
             "references": len(self.references),
             "corrections_applied": sum(c.applied for c in self.corrections),
