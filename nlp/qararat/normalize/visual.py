@@ -49,11 +49,13 @@ def _counts(text: str) -> tuple[int, int]:
 def _line_cues(line: str) -> tuple[int, int]:
     """(cues of a backward line, cues of a forward one): the ة/ى ends, and the article,
     which begins a word forwards ("ال…") and ends it backwards ("…لا")."""
-    backward, forward = _counts(line)
+    backward = forward = 0
     for m in _RE_WORD.finditer(line):
         w = m.group()
-        backward += w.endswith("لا") and not w.startswith("ال")
-        forward += w.startswith("ال") and not w.endswith("لا")
+        backward += (w[0] in _END_LETTERS) + (w.endswith("لا") and not w.startswith("ال"))
+        forward += (w[0] not in _END_LETTERS and w[-1] in _END_LETTERS) + (
+            w.startswith("ال") and not w.endswith("لا")
+        )
     return backward, forward
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from qararat.model import Footnote, Paragraph, Reference, Resolution, Warning
 from qararat.structure import footnotes as fn
-from qararat.structure.header import is_header_line, meeting_of, parse_header
+from qararat.structure.header import is_header_line, meeting_of, ordinal_value, parse_header
 from qararat.structure.organs import find_adoption, find_opening
 from qararat.structure.references import locate_references
 from qararat.structure.textutil import (
@@ -149,12 +149,13 @@ def _sub_letters() -> frozenset[str]:
 
 
 @functools.cache
-def _heading_words() -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
-    """(ordinal adverbs as folded word tuples, folded names of letters)."""
+def _heading_words() -> tuple[dict[str, list[tuple[str, ...]]], frozenset[str]]:
+    """(ordinal adverbs as folded word tuples by their first word, folded names of letters)."""
     data = load_data("openers.json")
-    ordinals = frozenset(
-        tuple(_heading_key(w) for w in o.split()) for o in data["section_ordinals"]
-    )
+    ordinals: dict[str, list[tuple[str, ...]]] = {}
+    for o in data["section_ordinals"]:
+        keys = tuple(_heading_key(w) for w in o.split())
+        ordinals.setdefault(keys[0], []).append(keys)
     return ordinals, frozenset(_heading_key(w) for w in data["section_letters"])
 
 
@@ -172,19 +173,26 @@ def section_heading(text: str) -> bool:
     التعاون الدولي", or the ordinal or letter name alone; never a line that ends a clause or
     sentence ("أولا، ترحب …؛")."""
     stripped = text.strip().rstrip("*").strip()
-    if not stripped or stripped[-1] in _TERMINAL:
-        return False
+    if not stripped or stripped[-1] in _TERMINAL or not _ARABIC_RE.match(stripped.lstrip("*")):
+        return False  # numbered paragraphs, sentences: most lines end here
     words = _WORD_RE.findall(stripped)
-    if not words or len(words) > _HEADING_MAX_WORDS + 2:
+    if len(words) > _HEADING_MAX_WORDS + 2:
         return False
-    keys = [_heading_key(w) for w in words]
     ordinals, letters = _heading_words()
-    n = next((len(o) for o in ordinals if tuple(keys[: len(o)]) == o), 0)
-    if not n and keys[0] in letters:
+    first = _heading_key(words[0])
+    n = next(
+        (
+            len(o)
+            for o in ordinals.get(first, ())
+            if tuple(_heading_key(w) for w in words[: len(o)]) == o
+        ),
+        0,
+    )
+    if not n and first in letters:
         n = 1
     if not n:
         return False
-    if len(keys) == n:
+    if len(words) == n:
         return not re.search(r"\d", stripped)
     # a title must follow a dash: "ألف - …" ("ألف دولار" is a thousand dollars)
     head = re.match(r"^[\u0621-\u064a\u064b-\u0652\u0640 ]+?\s*[-–—:+=~_]\s*\S", stripped)
@@ -294,23 +302,36 @@ class _Block:
 #: باعتماد مشروع القرار التالي: إن الجمعية العامة، …").
 _DRAFT_PART = "مشروع قرار"
 
-#: An annex heading on its own line: "المرفق", "مرفق", "المرفق الثاني" (folded).
-_ANNEX_RE = re.compile(
-    r"^(?:ال)?مرفق(?:ات)?(?:\s+(?:ال)?(?:اول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر))?$"
-)
+
+@functools.cache
+def _annex_words() -> frozenset[str]:
+    return frozenset(match_key(w) for w in load_data("openers.json")["annex_headings"])
+
+
+def _is_annex_heading(text: str) -> bool:
+    """ "المرفق", "مرفق", "المرفق الثاني": an annex word (``annex_headings``), an ordinal after
+    it at most."""
+    words = match_key(text.strip("* ")).split()
+    if not 1 <= len(words) <= 2:
+        return False
+    head = words[0][2:] if words[0].startswith("ال") else words[0]
+    if head not in _annex_words():
+        return False
+    if len(words) == 1:
+        return True
+    nth = words[1] if words[1].startswith("ال") else "ال" + words[1]
+    return ordinal_value(nth) is not None
 
 
 def _find_annexes(lines: list[_Line | None], first_body: int) -> list[int]:
     """Indices of annex heading lines after the opening."""
-    out = []
-    for i in range(first_body, len(lines)):
-        line = lines[i]
-        if line is None or len(line.clean) > 30:
-            continue
-        key = " ".join(match_key(_body_of(line)[0].strip("* ")).split())
-        if _ANNEX_RE.match(key):
-            out.append(i)
-    return out
+    return [
+        i
+        for i in range(first_body, len(lines))
+        if (line := lines[i]) is not None
+        and len(line.clean) <= 30
+        and _is_annex_heading(_body_of(line)[0])
+    ]
 
 
 #: Words a line needs to be read as a paragraph of prose in a text without structure.
@@ -628,15 +649,15 @@ def parse(text: str, *, doc_id: str = "", source: str = "<string>") -> Resolutio
         warnings.append(Warning("opening_missing", "no opening formula (إن <organ>،) found"))
         first_body = _guess_body_start(lines)
     header_end, blocks, closings, final = _layout(text, lines, openings, first_body)
+    header_lines = lines[:header_end]
     header = parse_header(
-        [_body_of(ln)[0] if ln else "" for ln in lines[:header_end]],
+        [_body_of(ln)[0] if ln else "" for ln in header_lines],
         [_body_of(ln)[0] if ln else "" for ln in final],
     )
     header.opening = opening_text
     if header.body is None:
         header.body = opening_organ
     title_key = " ".join(match_key(header.title).split()) if header.title else None
-    header_lines = lines[:header_end]
 
     units: list[_Unit] = []
     unit_block: list[_Block] = []
@@ -996,9 +1017,14 @@ def _garbled_sub_label(body: str, scan: str, prev: _Unit) -> tuple[str | None, i
     return expected, m.end()
 
 
+@functools.cache
+def _sub_letter_order() -> tuple[str, ...]:
+    return tuple(_sub_number(x) for x in load_data("openers.json")["subparagraph_letters"])
+
+
 def _next_sub_letter(prev: _Unit) -> str | None:
     """The sub-paragraph letter after ``prev`` ("أ" after a paragraph ending with ":")."""
-    order = [_sub_number(x) for x in load_data("openers.json")["subparagraph_letters"]]
+    order = _sub_letter_order()
     if prev.kind != "subparagraph":
         return order[0]
     if prev.number in order:
