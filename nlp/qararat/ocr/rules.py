@@ -28,15 +28,6 @@ _RE_LINE_PREFIX = re.compile(rf"^[\s*\-–_>{_BIDI}]*")
 _RE_ORGAN = re.compile(r"^[\s*\d.\-–]*[إاأآ]ن\s+(?:ال|مجلس|لجنة)[^\n،,]{0,80}[،,ء]?\s*[*]*\s*$")
 
 
-#: An organ line that opens the next part of a resolution after its operative paragraphs: an
-#: organ's name and the formula's comma, so that a wrapped line "أن الدول …" is never one.
-_RE_NEXT_PART = re.compile(
-    r"^[\s*\d.\-–]*[إاأآ]ن\s+(?:الجمعية|مجلس|المجلس|لجنة|اللجنة|المؤتمر)\s[^\n]{0,60}[،,ء]\s*[*]*\s*$"
-)
-#: An annex heading alone on its line: "المرفق", "مرفق", "المرفق الثاني".
-_RE_ANNEX = re.compile(r"^[\s*#]*(?:ال)?مرفق(?:ات)?(?:\s+ال\w{3,6})?[\s*]*$")
-
-
 @dataclass(frozen=True)
 class LeadVocabulary:
     """Lead verbs (first words of lead phrases) in both genders, and preambular openers."""
@@ -56,18 +47,51 @@ def _masculine(word: str) -> str:
     return word.replace("ها", "ه") if word.endswith("ها") else word
 
 
+def _package_data(package: str, name: str) -> dict:
+    """``<package>/data/<name>`` read without importing the package: ``qararat.clauses``
+    loads scikit-learn, ``qararat.structure`` the parser; the corrector needs neither."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError(package)
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / name
+    data: dict = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+@lru_cache(maxsize=1)
+def _part_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(an organ line that opens the next part of a resolution, an annex heading line).
+
+    The next part's organ line needs an organ's name (the Arabic names of ``organ_gender`` in
+    ``clauses/data/leads.json``) and the formula's comma, so that a wrapped operative line "أن
+    الدول …" is never one. An annex heading is a word of ``annex_headings`` in
+    ``structure/data/openers.json`` alone on its line, an ordinal after it at most ("المرفق
+    الثاني").
+    """
+    organs = _package_data("qararat.clauses", "leads.json")["organ_gender"]
+    names = sorted(
+        {n for names in organs.values() for n in names if re.match("[\u0621-\u064a]", n)},
+        key=len,
+        reverse=True,
+    )
+    annex = _package_data("qararat.structure", "openers.json")["annex_headings"]
+    next_part = re.compile(
+        r"^[\s*\d.\-–]*[إاأآ]ن\s+(?:"
+        + "|".join(map(re.escape, names))
+        + r")\s[^\n]{0,60}[،,ء]\s*[*]*\s*$"
+    )
+    heading = re.compile(
+        r"^[\s*#]*(?:ال)?(?:"
+        + "|".join(map(re.escape, sorted(annex, key=len, reverse=True)))
+        + r")(?:\s+ال\w{3,6})?[\s*]*$"
+    )
+    return next_part, heading
+
+
 @lru_cache(maxsize=1)
 def lead_vocabulary() -> LeadVocabulary:
-    """Lead verbs from ``clauses/data/leads.json`` (the clauses module's vocabulary).
-
-    The file is read without importing ``qararat.clauses``, whose model module loads
-    scikit-learn: seconds the corrector does not need.
-    """
-    spec = importlib.util.find_spec("qararat.clauses")
-    if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError("qararat.clauses")
-    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "leads.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
+    """Lead verbs from ``clauses/data/leads.json`` (the clauses module's vocabulary)."""
+    data = _package_data("qararat.clauses", "leads.json")
     fem: set[str] = set()
     for entry in data.get("leads", []):
         for form in entry.get("forms", []):
@@ -100,15 +124,16 @@ def paragraph_zones(text: str) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     zone = "head"
     pos = 0
+    next_part, annex_heading = _part_patterns()
     for line in text.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
-        if zone == "annex" or (zone != "head" and _RE_ANNEX.match(line)):
+        if zone == "annex" or (zone != "head" and annex_heading.match(line)):
             zone = "annex"
             out.append((start, end, "other"))
             continue
         if _RE_ORGAN.match(line) and (
-            zone == "head" or (zone == "operative" and _RE_NEXT_PART.match(line))
+            zone == "head" or (zone == "operative" and next_part.match(line))
         ):
             out.append((start, end, "organ"))
             zone = "preamble"
