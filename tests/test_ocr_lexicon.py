@@ -76,6 +76,20 @@ def test_ocr_lexicon_weak_spelling_dominated(lexicon: Lexicon, weak: str, standa
     assert lexicon.logp(standard) > lexicon.logp(weak)
 
 
+@pytest.mark.parametrize("word", ["المنجزةين", "المنحىين", "الاتفاقيةها", "مستوىها"])
+def test_ocr_lexicon_final_letter_inside_word_invalid(lexicon: Lexicon, word: str) -> None:
+    # ة and ى only end a word; a stem + ending built without changing them is no word
+    assert not lexicon.is_valid(word)
+
+
+def test_ocr_lexicon_endings_after_ta_marbuta_candidates(lexicon: Lexicon) -> None:
+    # the dual of a noun in ة is written with ت ("المنجزتين"), never "المنجزةين"
+    exact, fuzzy = lexicon.candidates("المنجربين")
+    found = set(exact) | set(fuzzy)
+    assert not any("ة" in w[:-1] or "ى" in w[:-1] for w in found)
+    assert "المنجزتين" in found
+
+
 def test_ocr_lexicon_distinct_hamza_spellings_both_known(lexicon: Lexicon) -> None:
     assert {"وإن", "وأن", "إن", "أن"} <= lexicon.known
 

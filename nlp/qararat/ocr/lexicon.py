@@ -83,6 +83,9 @@ _DOMINATED_LOGP = math.log(0.1)
 _SHADOW = 30.0
 #: Log-probability cost of each clitic in a decomposed word.
 _CLITIC_LOGP = math.log(0.08)
+# ة and ى end a word: before an ending they are written ت and ي/ا ("المنجزتين", "مستواها"),
+# so a form with either inside ("المنجزةين") is no word (the old spelling "شىء" excepted).
+_RE_INNER_FINAL_LETTER = re.compile("ة.|ى[^ء]")
 
 
 def skeleton(word: str) -> str:
@@ -423,6 +426,8 @@ class Lexicon:
 
     def analyze(self, word: str) -> tuple[float, int] | None:
         """Best clitic analysis of ``word`` as (stem probability, number of clitics)."""
+        if _RE_INNER_FINAL_LETTER.search(word):
+            return None
         min_stem = self.clitics["min_stem"]
         best: tuple[float, int] | None = None
         stems: list[tuple[str, int, bool]] = [(word, 0, word.startswith("ال"))]
@@ -438,7 +443,10 @@ class Lexicon:
                 if stem.endswith(suf) and len(stem) - len(suf) >= min_stem:
                     base = stem[: -len(suf)]
                     options.append((base, n + 1))
-                    if self.clitics.get("ta_before_suffix") and base.endswith("ت"):
+                    # after the article a final ي is the nisba, never "my": no ة restored
+                    # ("التجربتي" is no word; "تجربتي" is)
+                    ta = not article and self.clitics.get("ta_before_suffix")
+                    if ta and base.endswith("ت"):
                         options.append((base[:-1] + "ة", n + 1))
                     if base.endswith("ا") and suf in ("ه", "ها", "هم", "هما", "هن", "ني", "نا"):
                         options.append((base + "ء", n + 1))
@@ -591,7 +599,16 @@ class Lexicon:
             for c in self._lookup(skeleton(rest), fuzzy=wide and len(rest) >= 4):
                 if pronoun and c.startswith(("ال", "لل")):
                     continue  # no pronoun suffix after the article ("الدوليي")
-                full = c[:-1] + "ت" + ending if ta and c.endswith("ة") else c + ending
+                last = c[-1:]
+                if last == "ة":
+                    if not ta and verb:
+                        continue
+                    # before a pronoun suffix or a dual ending ة is written ت ("المنجزتين")
+                    full = c[:-1] + "ت" + ending
+                elif last == "ى":
+                    continue  # ى changes shape before an ending; the list has those forms
+                else:
+                    full = c + ending
                 p = max(direct(full, 0.0), direct(c, 0.0) * 0.08)
                 if p > found.get(full, -1.0):
                     found[full] = p
