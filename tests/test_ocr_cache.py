@@ -106,3 +106,40 @@ def test_ocr_cache_noise_words_do_not_vote(corrector: Corrector) -> None:
 def test_ocr_cache_switched_off(no_cache: Corrector) -> None:
     tokens = no_cache._tokens("تؤكد أهمية القانون الدولي.")
     assert no_cache._document_cache(tokens, set()) is None
+
+
+def test_ocr_cache_rare_clitic_form_takes_documents_spelling(corrector: Corrector) -> None:
+    # "وبتكنلوجيا" is valid only as clitics + a rare web spelling; the document writes the
+    # common spelling elsewhere, and that is evidence for it
+    doc = (
+        "تشيد بجهود الاتحاد الأفريقي وبتكنولوجيا المعلومات والاتصالات.\n"
+        "وتدعو إلى الاستثمار وبتكنلوجيا المعلومات في أقل البلدان نموا."
+    )
+    on = _on(corrector.correct(doc), "وبتكنلوجيا")
+    assert len(on) == 1 and on[0].replacement == "وبتكنولوجيا" and on[0].applied
+    off = _on(corrector.with_config(cache_valid_logratio=0.0).correct(doc), "وبتكنلوجيا")
+    assert off and not off[0].applied  # only a suggestion without the document's evidence
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "number"),
+    [
+        ("ولاداتهم", "ولادتهم", True),  # plural / singular before a pronoun suffix
+        ("قراريه", "قراره", True),  # dual construct / singular
+        ("دورتاها", "دورتها", True),
+        ("وبروتوكول", "وبرتوكول", False),  # a letter lost inside the stem
+    ],
+)
+def test_ocr_cache_number_alternation(corrector: Corrector, a: str, b: str, number: bool) -> None:
+    assert corrector._number_alternation(a, b) is number
+    assert corrector._number_alternation(b, a) is number
+
+
+def test_ocr_cache_never_changes_a_nouns_number(corrector: Corrector) -> None:
+    # the document writes the singular twice; a plural elsewhere is grammar, not OCR
+    doc = (
+        "تدعو إلى تسجيل الأطفال فور ولادتهم مجانا.\n"
+        "وتؤكد أهمية تسجيل ولادتهم في الوقت المناسب.\n"
+        "وتلاحظ أن ملايين الأطفال لم تسجل ولاداتهم بعد."
+    )
+    assert not _on(corrector.correct(doc), "ولاداتهم")

@@ -137,6 +137,10 @@ class CorrectorConfig:
             ``(1 - λ) P(w) + λ n(w) / N`` of a candidate that the document itself writes
             ``n(w)`` times among its ``N`` words (0 switches the cache off).
         cache_cap: Largest log-odds the document cache can add to a candidate.
+        cache_valid_logratio: A word that is valid only through its clitics or inflection (not
+            a known form itself: "وبرتوكول") gets the document cache for a candidate at least
+            this much more frequent in the general frequency list (log ratio; 0 switches it
+            off): a document that writes "وبروتوكول" elsewhere shows which spelling it uses.
         phrase_min_count: Count at which a word pair is a phrase whose trigram, not bigram,
             attests the word beside it (0 switches trigram attestation off).
         attested_p: Frequency-list probability at which a word is a real form, however far below
@@ -182,6 +186,7 @@ class CorrectorConfig:
     noise_max_words: float = 0.5
     cache_lambda: float = 0.1
     cache_cap: float = 2.0
+    cache_valid_logratio: float = math.log(30.0)
     phrase_min_count: int = 3
     trigram_context: bool = False
     lossy_join_max_cost: float = 1.0
@@ -271,6 +276,8 @@ class Corrector:
             *(v for k, v in ch._del.items() if k != _HAMZA),
         )
         self._skel_sub, self._skel_ins, self._skel_del = _skeleton_costs(ch)
+        #: Pronoun suffixes, longest first.
+        self._pronoun_suffixes = sorted(lexicon.clitics["suffixes"], key=len, reverse=True)
         #: Per word, the context keys seen often enough after / before it (see _frequent).
         self._frequent_after: dict[str, list[str]] = {}
         self._frequent_before: dict[str, list[str]] = {}
@@ -763,10 +770,16 @@ class Corrector:
         keep_prior = self._keep_logp(word)
         real_word = word in lex.known
         valid = real_word or lex.is_valid(word)
+        cached_over = -math.inf  # the general log ratio a candidate needs for the cache
         if valid:
             # A valid word's own spelling is as much the document's as the candidate's: the
-            # cache only helps decide what a non-word was meant to be.
-            cache = None
+            # cache only helps decide what a non-word was meant to be, or what a rare form
+            # that is valid only as clitics + stem was meant to be, when the candidate is far
+            # more common in the language as a whole.
+            if real_word or cfg.cache_valid_logratio <= 0.0:
+                cache = None
+            else:
+                cached_over = cfg.cache_valid_logratio
         prelim = self._candidates(word)
         if real_word:
             extra = self._context_candidates(tok)
@@ -790,6 +803,11 @@ class Corrector:
                 stem = cand[:-1] if kind else cand
                 ctx = self._bigram_context(stem, tok) - lex.logp(stem)
                 bonus = self._cache_bonus(stem, cache)
+                if bonus and (
+                    lex.general_logratio(stem, word) < cached_over
+                    or self._number_alternation(stem, word)
+                ):
+                    bonus = 0.0
                 seen[stem] = (ctx, bonus)
                 score = pre + ctx + bonus
             scored.append((score, cand, kind, cost))
@@ -822,7 +840,7 @@ class Corrector:
             stem = letters.split(" ")[0]
             ctx, bonus = seen.get(stem) or (
                 self._bigram_context(stem, tok) - lex.logp(stem),
-                self._cache_bonus(stem, cache),
+                self._cache_bonus(stem, cache) if cached_over == -math.inf else 0.0,
             )
             evidence = self._evidence(
                 tok,
@@ -1102,6 +1120,22 @@ class Corrector:
             stem = a[: len(a) - len(x)]
             if stem and b.startswith(stem) and b[len(stem) :] in endings:
                 return True
+        return False
+
+    def _number_alternation(self, a: str, b: str) -> bool:
+        """True if ``a`` and ``b`` are one noun in two numbers before the same pronoun suffix:
+        singular in ة and plural in ات ("ولادتهم" / "ولاداتهم"), or singular and dual
+        construct ("قراره" / "قراريه", "دورتها" / "دورتاها"): grammar, which a document writes
+        both ways."""
+        for x in self._pronoun_suffixes:
+            if a.endswith(x) and b.endswith(x):
+                sa, sb = a[: -len(x)], b[: -len(x)]
+                if len(sa) > len(sb):
+                    sa, sb = sb, sa
+                if len(sa) < 3:
+                    return False
+                plural = sa.endswith("ت") and sb == sa[:-1] + "ات"
+                return plural or sb in (sa + "ي", sa + "ا")
         return False
 
     def _splits(self, word: str) -> list[tuple[str, str]]:
