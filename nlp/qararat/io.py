@@ -1,8 +1,9 @@
 """Reading documents: encodings, byte-order marks, binary detection, clear errors.
 
 Supported: UTF-8 with or without BOM, UTF-16/UTF-32 with BOM, UTF-16 without BOM (detected from
-its NUL pattern), Windows-1256 (legacy Arabic), and files that mix UTF-8 and Windows-1256 lines
-(decoded line by line, with a warning). Anything else raises :class:`InputError` naming the file;
+its NUL pattern), Windows-1256 (legacy Arabic), files that mix UTF-8 and Windows-1256 lines
+(decoded line by line, with a warning), and Word .docx documents (their text, numbering and
+footnotes: :mod:`qararat.docx`). Anything else raises :class:`InputError` naming the file;
 no byte is ever dropped silently.
 """
 
@@ -20,7 +21,7 @@ from qararat.model import Warning
 _BINARY_MAGIC: dict[bytes, str] = {
     b"\x89PNG": "a PNG image",
     b"%PDF": "a PDF file (extract its text first)",
-    b"PK\x03\x04": "a ZIP/Office archive",
+    b"PK\x03\x04": "a ZIP archive that is no Word .docx document",
     b"\xff\xd8\xff": "a JPEG image",
     b"GIF8": "a GIF image",
     b"\x7fELF": "an executable",
@@ -90,6 +91,14 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, str, list[War
     """
     if not data:
         raise InputError(name, "empty file")
+    if data.startswith(b"PK\x03\x04"):
+        from qararat.docx import DocxError, docx_text, is_docx
+
+        if is_docx(data):
+            try:
+                return _check_text(docx_text(data), name), "docx", []
+            except DocxError as exc:
+                raise InputError(name, str(exc)) from None
     for magic, what in _BINARY_MAGIC.items():
         if data.startswith(magic):
             raise InputError(name, f"binary file ({what}), not text")
@@ -195,7 +204,7 @@ def text_warnings(text: str) -> list[Warning]:
 def doc_id_for(path: str | Path) -> str:
     """A document identifier from a file name: its stem, with unsafe characters replaced."""
     stem = Path(path).name
-    for suffix in (".txt", ".text", ".md"):
+    for suffix in (".txt", ".text", ".md", ".docx"):
         if stem.lower().endswith(suffix):
             stem = stem[: -len(suffix)]
             break
