@@ -56,6 +56,20 @@ def test_ocr_corrects_confusion_class(
     assert 0.0 < c.confidence <= 1.0
 
 
+@pytest.mark.parametrize(
+    ("noisy", "expected"),
+    [
+        ("حماية الأطقالء والنساء من العنف", "حماية الأطفال، والنساء من العنف"),
+        ("تعزيز التنمية المسندامةء وتدعو الدول", "تعزيز التنمية المستدامة، وتدعو الدول"),
+    ],
+)
+def test_ocr_comma_after_misread_word(corrector: Corrector, noisy: str, expected: str) -> None:
+    # ، read as ء after a word that has a dot error too: both are repaired, the comma kept
+    assert _fixed(corrector, noisy) == expected
+    off = corrector.with_config(comma_stem_candidates=0)
+    assert _fixed(off, noisy) != expected
+
+
 def test_ocr_lone_hamza_becomes_comma(corrector: Corrector) -> None:
     text = "حماية الأطفال ء والنساء من العنف"
     assert _fixed(corrector, text) == "حماية الأطفال، والنساء من العنف"

@@ -153,6 +153,8 @@ class CorrectorConfig:
             default: in cross-validation it fixed 2 more fax and 4 more noisy words out of
             9,115 but broke 1 more clean one, and it costs about 6% of the correction time,
             which ``analyze`` cannot spare (see BENCHMARKS.md).
+        comma_stem_candidates: A non-word ending in ء is also read as its stem's best readings
+            this many, each with a comma ("غصرناء" → "عصرنا،"); 0 switches that off.
         calibrate: Report (and apply by) the calibrated probability that a word change is
             right, where the corrector has a calibration; False: the ranking's posterior.
     """
@@ -192,6 +194,7 @@ class CorrectorConfig:
     lossy_join_max_cost: float = 1.0
     attested_p: float = 5e-8
     phrase_max_cost: float = 1.2
+    comma_stem_candidates: int = 3
     calibrate: bool = True
 
 
@@ -1001,9 +1004,18 @@ class Corrector:
                 prelim.append((pre, cand, cost))
         if word.endswith(_HAMZA) and len(word) > 2:
             stem = word[:-1]
+            comma = self.channel.comma_cost
+            stem_pre = -math.inf
             if lex.is_valid(stem):
-                cost = self.channel.comma_cost
-                prelim.append((lex.logp(stem) + change - weight * cost, stem + "،", cost))
+                stem_pre = lex.logp(stem) + change
+                prelim.append((stem_pre - weight * comma, stem + "،", comma))
+            if not valid and len(stem) > 2 and cfg.comma_stem_candidates > 0:
+                # a comma read as ء after a word that is misread too ("غصرناء": "عصرنا،"):
+                # the stem's own best readings, each with the comma, where prior and channel
+                # alone prefer them to the stem as written
+                for pre, cand, cost in self._candidates(stem)[: cfg.comma_stem_candidates]:
+                    if pre > stem_pre and " " not in cand and not cand.endswith("،"):
+                        prelim.append((pre - weight * comma, cand + "،", cost + comma))
         for a, b in self._splits(word):
             cost = self.channel.merge_cost
             prior = lex.logp(a) + lex.logp(b) + self._pmi(b, a)
