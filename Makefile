@@ -45,6 +45,7 @@ eval: $(STAMP)
 	$(PY) scripts/eval_themes.py
 	$(PY) scripts/eval_adapt.py
 	$(PY) scripts/eval_formats.py
+	$(PY) scripts/eval_compare.py
 	$(PY) -m qararat.structure.evaluate corpora/dev corpora/ocr/clean corpora/ocr/fax corpora/ocr/noisy --labels corpora/dev/labels
 
 models: $(STAMP)

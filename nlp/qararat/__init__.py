@@ -6,6 +6,7 @@ Public API::
     res = qararat.analyze("A_RES_76_186.txt")   # Resolution: header, paragraphs, corrections …
     res.to_frame()                               # one row per paragraph
     qararat.clean(text)                          # text with OCR corrections applied in place
+    qararat.compare(old, new)                    # what changed between two versions
     qararat.normalize(text)                      # Arabic normalisation (str -> str)
     qararat.Corpus.from_dir("corpus/").run("out/")
     nlp = qararat.load_pipeline()                # spaCy pipeline with qararat components
@@ -19,11 +20,12 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["Corpus", "__version__", "analyze", "clean", "load_pipeline", "normalize"]
+__all__ = ["Corpus", "__version__", "analyze", "clean", "compare", "load_pipeline", "normalize"]
 
 _LAZY = {
     "analyze": ("qararat.analysis", "analyze"),
     "clean": ("qararat.analysis", "clean"),
+    "compare": ("qararat.comparison", "compare"),
     "normalize": ("qararat.normalize", None),  # the package itself is callable
     "Corpus": ("qararat.batch.corpus", "Corpus"),
     "load_pipeline": ("qararat.pipeline", "load_pipeline"),
@@ -32,6 +34,7 @@ _LAZY = {
 if TYPE_CHECKING:
     from qararat.analysis import analyze, clean
     from qararat.batch.corpus import Corpus
+    from qararat.comparison import compare
     from qararat.normalize import normalize
     from qararat.pipeline import load_pipeline
 

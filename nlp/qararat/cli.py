@@ -89,6 +89,21 @@ def build_parser() -> argparse.ArgumentParser:
     _add_analysis_options(p)
     p.set_defaults(func=run_clean)
 
+    p = sub.add_parser(
+        "compare",
+        help="compare two versions of a resolution: paragraphs kept, revised, added, removed",
+    )
+    p.add_argument("old", metavar="OLD", help="the earlier version (text or .docx file)")
+    p.add_argument("new", metavar="NEW", help="the later version")
+    p.add_argument("--format", choices=["summary", "table", "json", "html"], default="summary")
+    p.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
+    p.add_argument(
+        "--min-similarity", type=float, default=0.5, metavar="S",
+        help="least word similarity for two paragraphs in order to be one paragraph (0.5)",
+    )
+    _add_analysis_options(p)
+    p.set_defaults(func=run_compare)
+
     for module in PLUGIN_COMMANDS:
         importlib.import_module(module).register(sub)
     return parser
@@ -131,6 +146,68 @@ def run_analyze(args: argparse.Namespace) -> int:
         out = "".join(_table_text(r) for r in results)
     _write(out, args.output)
     return status
+
+
+def run_compare(args: argparse.Namespace) -> int:
+    """``qararat compare OLD NEW``: what changed between two versions of a resolution."""
+    from qararat.analysis import analyze
+    from qararat.comparison import compare
+    from qararat.io import InputError, read_document
+
+    if not 0.0 < args.min_similarity <= 1.0:
+        raise ValueError("--min-similarity must be in (0, 1]")
+    config = config_from_args(args)
+    versions = []
+    status = EXIT_OK
+    for name in (args.old, args.new):
+        try:
+            versions.append(analyze(read_document(name), config))  # type: ignore[arg-type]
+        except InputError as exc:
+            _error(str(exc))
+            status = EXIT_USAGE
+    if status != EXIT_OK:
+        return status
+    result = compare(versions[0], versions[1], min_similarity=args.min_similarity)
+    if args.format == "json":
+        out = result.to_json() + "\n"
+    elif args.format == "html":
+        out = result.to_html()
+    elif args.format == "table":
+        out = result.to_frame().drop(columns=["old_text", "new_text"]).to_string(index=False)
+        out += "\n"
+    else:
+        out = _comparison_text(result)
+    _write(out, args.output)
+    return EXIT_OK
+
+
+def _comparison_text(result: object) -> str:
+    from qararat.comparison import Comparison
+
+    assert isinstance(result, Comparison)
+    s = result.summary()
+    old, new = s["old"], s["new"]
+    lines = [
+        f"{old['doc_id']} ({old['resolution'] or '?'}) -> {new['doc_id']} "
+        f"({new['resolution'] or '?'})"
+    ]
+    for group, counts in s["paragraphs"].items():
+        parts = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
+        lines.append(f"  {group}: {parts}")
+    for r in s["relabelled"]:
+        arrow = {1: " (stronger)", -1: " (weaker)"}.get(r["strength_change"], "")
+        lines.append(
+            f"  {r['group']} {r['old_number'] or ''}->{r['new_number'] or ''}: "
+            f"{r['old_label']} -> {r['new_label']}{arrow}"
+        )
+    for key in ("addressees", "themes", "references"):
+        change = s[key]
+        if change["added"] or change["removed"]:
+            lines.append(
+                f"  {key}: added {', '.join(change['added']) or 'none'}; "
+                f"removed {', '.join(change['removed']) or 'none'}"
+            )
+    return "\n".join(lines) + "\n"
 
 
 def _summary_text(res: object) -> str:
