@@ -187,3 +187,17 @@ def test_compare_cli_bad_input(tmp_path: Path) -> None:
     out = _cli(str(old), str(tmp_path / "missing.txt"))
     assert out.returncode == 2
     assert out.stderr.count("\n") == 1 and "missing.txt" in out.stderr
+
+
+def test_compare_preambular_subparagraphs_stay_in_preamble() -> None:
+    text = OLD.replace(
+        "وإذ تسلم بدور صغار المزارعين في إنتاج الغذاء في البلدان النامية،",
+        "وإذ تسلم بما يلي:\n\n(أ) دور صغار المزارعين في إنتاج الغذاء؛\n\n"
+        "(ب) أهمية الأسواق المحلية والإقليمية،",
+    )
+    res = qararat.analyze(text, CONFIG)
+    subs = res.subparagraphs
+    assert [s.number for s in subs] == ["أ", "ب"]
+    assert res.paragraphs[subs[0].parent].kind == "preambular"  # type: ignore[index]
+    same = compare(res, qararat.analyze(text, CONFIG))
+    assert {c.group for c in same.changes if c.old_kind == "subparagraph"} == {"preamble"}

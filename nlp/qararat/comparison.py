@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 Status = Literal["unchanged", "revised", "moved", "added", "removed"]
 
-#: Paragraph kinds aligned together: sub-paragraphs stay in their operative sequence.
+#: Paragraph kinds aligned together: sub-paragraphs stay in their parent's sequence.
 _GROUPS = {"preambular": "preamble", "operative": "operative", "subparagraph": "operative"}
 #: A paragraph rewritten in place (alone between the same two pairs) needs this share of
 #: ``min_similarity``.
@@ -194,12 +194,13 @@ def compare(
     a = old if isinstance(old, Resolution) else _analyze(old, config)
     b = new if isinstance(new, Resolution) else _analyze(new, config)
     strength = _strength_ranks()
+    ga, gb = _groups(a), _groups(b)
     keys_a = [_keys(p) for p in a.paragraphs]
     keys_b = [_keys(p) for p in b.paragraphs]
     pairs: dict[int, tuple[int, float]] = {}  # new index -> (old index, similarity)
     for group in ("preamble", "operative", "annex"):
-        ia = [p.index for p in a.paragraphs if _group(p) == group]
-        ib = [p.index for p in b.paragraphs if _group(p) == group]
+        ia = [p.index for p in a.paragraphs if ga[p.index] == group]
+        ib = [p.index for p in b.paragraphs if gb[p.index] == group]
         for i, j, sim in _align(ia, ib, keys_a, keys_b, min_similarity):
             pairs[j] = (i, sim)
     moved = _moves(a, b, keys_a, keys_b, pairs, move_similarity)
@@ -208,16 +209,21 @@ def compare(
     paired_old = {i for i, _ in pairs.values()}
     changes: list[ParagraphChange] = []
     removed = [p for p in a.paragraphs if p.index not in paired_old]
+
+    def _removed_change(p: Paragraph) -> ParagraphChange:
+        return _removed(p, ga[p.index])
+
     for q in b.paragraphs:
         if q.index in pairs:
             i, sim = pairs[q.index]
             # the removed paragraphs that stood before this one's counterpart come first
             while removed and removed[0].index < i and q.index not in moved:
-                changes.append(_removed(removed.pop(0)))
-            changes.append(_paired(a.paragraphs[i], q, sim, q.index in moved, strength))
+                changes.append(_removed_change(removed.pop(0)))
+            pair = (a.paragraphs[i], q)
+            changes.append(_paired(*pair, gb[q.index], sim, q.index in moved, strength))
         else:
-            changes.append(_added(q))
-    changes.extend(_removed(p) for p in removed)
+            changes.append(_added(q, gb[q.index]))
+    changes.extend(_removed_change(p) for p in removed)
     return Comparison(a, b, changes)
 
 
@@ -313,7 +319,12 @@ def _similarity(a: list[str], b: list[str]) -> float:
 
 
 def _paired(
-    p: Paragraph, q: Paragraph, sim: float, moved: bool, strength: dict[str | None, int]
+    p: Paragraph,
+    q: Paragraph,
+    group: str,
+    sim: float,
+    moved: bool,
+    strength: dict[str | None, int],
 ) -> ParagraphChange:
     old_words, new_words = p.text.split(), q.text.split()
     diff, added, removed = _word_diff(old_words, new_words)
@@ -323,7 +334,7 @@ def _paired(
     change = 0 if rank_old == rank_new else (1 if rank_new < rank_old else -1)
     return ParagraphChange(
         status=status,
-        group=_group(q),
+        group=group,
         old_index=p.index,
         new_index=q.index,
         old_kind=p.kind,
@@ -342,10 +353,10 @@ def _paired(
     )
 
 
-def _added(q: Paragraph) -> ParagraphChange:
+def _added(q: Paragraph, group: str) -> ParagraphChange:
     return ParagraphChange(
         status="added",
-        group=_group(q),
+        group=group,
         new_index=q.index,
         new_kind=q.kind,
         new_number=q.number,
@@ -356,10 +367,10 @@ def _added(q: Paragraph) -> ParagraphChange:
     )
 
 
-def _removed(p: Paragraph) -> ParagraphChange:
+def _removed(p: Paragraph, group: str) -> ParagraphChange:
     return ParagraphChange(
         status="removed",
-        group=_group(p),
+        group=group,
         old_index=p.index,
         old_kind=p.kind,
         old_number=p.number,
@@ -406,8 +417,16 @@ def _analyze(source: Any, config: Any) -> Resolution:
     return analyze(source, config)
 
 
-def _group(p: Paragraph) -> str:
-    return _GROUPS.get(p.kind, "annex")
+def _groups(res: Resolution) -> dict[int, str]:
+    """Each paragraph's part: a sub-paragraph belongs to its parent's (a preambular paragraph
+    may have sub-paragraphs too)."""
+    out: dict[int, str] = {}
+    for p in res.paragraphs:
+        if p.kind == "subparagraph" and p.parent in out:
+            out[p.index] = out[p.parent]  # type: ignore[index]
+        else:
+            out[p.index] = _GROUPS.get(p.kind, "annex")
+    return out
 
 
 def _key(word: str) -> str:
@@ -485,6 +504,7 @@ _GROUP_AR = {"preamble": "الديباجة", "operative": "المنطوق", "ann
 
 
 def _html_page(c: Comparison) -> str:
+    """The comparison as a whole page (see :meth:`Comparison.to_html`)."""
     title = html.escape(f"{c.old.doc_id} → {c.new.doc_id}")
     return (
         '<!DOCTYPE html>\n<html lang="ar" dir="rtl"><head><meta charset="utf-8">'
@@ -494,6 +514,8 @@ def _html_page(c: Comparison) -> str:
 
 
 def _html_body(c: Comparison) -> str:
+    from qararat.report.names import display_name
+
     s = c.summary()
     esc = html.escape
     out = [
@@ -509,31 +531,32 @@ def _html_body(c: Comparison) -> str:
         out += [f"<td>{counts.get(st, 0)}</td>" for st in statuses]
         out.append("</tr>")
     out.append("</table>")
-    out.append(
-        f"<p>أقوى: {s['stronger']} · أضعف: {s['weaker']}"
-        + "".join(
-            f" · {label}: +{len(v['added'])} / −{len(v['removed'])}"
-            for label, v in (
-                ("الجهات المخاطبة", s["addressees"]),
-                ("المواضيع", s["themes"]),
-                ("المراجع", s["references"]),
-            )
-        )
-        + "</p>"
-    )
+    out.append(f"<p>صيغة أقوى: {s['stronger']} · صيغة أضعف: {s['weaker']}</p><ul>")
+    for title, key, kind in (
+        ("الجهات المخاطبة", "addressees", None),
+        ("المواضيع", "themes", "themes"),
+        ("المراجع", "references", None),
+    ):
+        for side, word in (("added", "أضيفت"), ("removed", "حذفت")):
+            values = s[key][side]
+            if values:
+                shown = "، ".join(
+                    esc(display_name(kind, v) if kind else v) for v in values  # type: ignore[arg-type]
+                )
+                out.append(f"<li>{title} ({word}): <bdi>{shown}</bdi></li>")
+    out.append("</ul>")
     for ch in c.changes:
         number = ch.new_number if ch.new_index is not None else ch.old_number
         label = ""
         if ch.old_label != ch.new_label and ch.old_index is not None and ch.new_index is not None:
             cls = "up" if ch.strength_change > 0 else "down" if ch.strength_change < 0 else ""
             label = (
-                f' <span class="{cls}">{esc(str(ch.old_label))} → {esc(str(ch.new_label))}</span>'
+                f' <span class="{cls}">{esc(display_name("labels", ch.old_label))} ← '
+                f"{esc(display_name('labels', ch.new_label))}</span>"
             )
         moved = ""
-        if ch.status == "moved" or (
-            ch.old_number and ch.new_number and ch.old_number != ch.new_number
-        ):
-            moved = f" ({esc(str(ch.old_number or ''))} ← {esc(str(ch.new_number or ''))})"
+        if ch.old_number and ch.new_number and ch.old_number != ch.new_number:
+            moved = f" (سابقا {esc(ch.old_number)})"
         body = "".join(
             f"<ins>{esc(t)}</ins> "
             if op == "+"
