@@ -36,6 +36,7 @@ from qararat.model import Resolution  # noqa: E402
 
 DEV = ROOT / "corpora" / "dev"
 OCR = ROOT / "corpora" / "ocr"
+VERSIONS = ROOT / "corpora" / "versions"
 #: Lead verbs swapped to revise a paragraph's force: (weaker, stronger) operative pairs.
 SWAPS = [("تشجع", "تحث"), ("تدعو", "تهيب"), ("تلاحظ", "ترحب"), ("تدعو", "تطالب")]
 
@@ -149,6 +150,87 @@ def revise(
     return head + "\n\n".join(lines) + tail, origin, planned
 
 
+def versions(config: AnalyzeConfig, min_similarity: float) -> None:
+    """Score the hand-made version pairs of ``corpora/versions`` against their gold tables."""
+    pairs = sorted(VERSIONS.glob("*.tsv"))
+    if not pairs:
+        return
+    tp = fp = fn = 0
+    status_right = status_total = 0
+    confusion: Counter[tuple[str, str]] = Counter()
+    for gold_path in pairs:
+        name = gold_path.stem
+        old = analyze(VERSIONS / f"{name}_v1.txt", config)
+        new = analyze(VERSIONS / f"{name}_v2.txt", config)
+        gold_pairs, gold_status = read_gold(gold_path)
+        n_old, n_new = _gold_sizes(gold_path)
+        if (len(old.paragraphs), len(new.paragraphs)) != (n_old, n_new):
+            print(
+                f"{name}: parsed {len(old.paragraphs)}/{len(new.paragraphs)} paragraphs, gold "
+                f"{n_old}/{n_new}: skipped"
+            )
+            continue
+        result = compare(old, new, min_similarity=min_similarity)
+        found = {
+            (c.old_index, c.new_index)
+            for c in result.changes
+            if c.paired
+        }
+        tp += len(found & gold_pairs)
+        fp += len(found - gold_pairs)
+        fn += len(gold_pairs - found)
+        for c in result.changes:
+            on_old = c.status in ("removed", "merged")
+            key = ("old", c.old_index) if on_old else ("new", c.new_index)
+            want = gold_status.get(key)  # type: ignore[arg-type]
+            if want is None:
+                continue
+            status_total += 1
+            status_right += want == c.status
+            if want != c.status:
+                confusion[(want, c.status)] += 1
+    print(f"hand-made version pairs ({len(pairs)}): paragraph pairs " + _pr(tp, fp, fn))
+    print(f"  status right {status_right}/{status_total}; gold -> found: " + ", ".join(
+        f"{a}->{b} {n}" for (a, b), n in confusion.most_common()
+    ))
+
+
+def read_gold(path: Path) -> tuple[set[tuple[int, int]], dict[tuple[str, int], str]]:
+    """Gold pairs (0-based old, new indexes) and statuses from a version pair's table (a
+    removed row noted "merge" is ``merged``, an added row noted "split" is ``split``)."""
+    pairs: set[tuple[int, int]] = set()
+    status: dict[tuple[str, int], str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+        if not line.strip():
+            continue
+        cols = (line.split("\t") + ["", "", "", ""])[:4]
+        new_i, old_i, st = cols[0].strip(), cols[1].strip(), cols[2].strip()
+        # the second paragraph of a merge, the second part of a split
+        if st == "removed" and cols[3].startswith("merge"):
+            st = "merged"
+        elif st == "added" and cols[3].startswith("split"):
+            st = "split"
+        if new_i and old_i:
+            pairs.add((int(old_i) - 1, int(new_i) - 1))
+        if new_i:
+            status[("new", int(new_i) - 1)] = st
+        elif old_i:
+            status[("old", int(old_i) - 1)] = st
+    return pairs, status
+
+
+def _gold_sizes(path: Path) -> tuple[int, int]:
+    """Paragraph counts of the old and new versions according to the gold table."""
+    n_new = n_old = 0
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+        cols = (line.split("\t") + ["", ""])[:2]
+        if cols[0].strip():
+            n_new = max(n_new, int(cols[0]))
+        if cols[1].strip():
+            n_old = max(n_old, int(cols[1]))
+    return n_old, n_new
+
+
 def _pr(tp: int, fp: int, fn: int) -> str:
     p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
     return f"precision {p:.3f}, recall {r:.3f} ({tp} right, {fp} wrong, {fn} missed)"
@@ -186,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
             found = {
                 (c.old_index, c.new_index)
                 for c in result.changes
-                if c.old_index is not None and c.new_index is not None
+                if c.paired
             }
             tp += len(truth & found)
             fp += len(found - truth)
@@ -226,6 +308,7 @@ def main(argv: list[str] | None = None) -> int:
     for st in ("added", "removed", "moved"):
         print(f"{st:8s} " + _pr(status_tp[st], status_fp[st], status_fn[st]))
     print(f"lead-verb swaps reported as relabelled: {swaps_found}/{swaps}")
+    versions(config, args.min_similarity)
     # OCR: the same text, nothing changed
     for tier in ("fax", "noisy"):
         false_add = false_rem = total = 0

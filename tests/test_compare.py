@@ -201,3 +201,25 @@ def test_compare_preambular_subparagraphs_stay_in_preamble() -> None:
     assert res.paragraphs[subs[0].parent].kind == "preambular"  # type: ignore[index]
     same = compare(res, qararat.analyze(text, CONFIG))
     assert {c.group for c in same.changes if c.old_kind == "subparagraph"} == {"preamble"}
+
+
+def test_compare_merge_and_split() -> None:
+    merged = OLD.replace(
+        "والتنمية الريفية؛\n\n3 - تدعو المجتمع الدولي",
+        "والتنمية الريفية، وتدعو المجتمع الدولي",
+    ).replace("\n4 - تقرر", "\n3 - تقرر").replace(
+        "5 - تطلب إلى الأمين العام أن يقدم إليها في دورتها الحادية والثمانين تقريرا عن تنفيذ "
+        "هذا القرار.",
+        "4 - تطلب إلى الأمين العام أن يقدم إليها في دورتها الحادية والثمانين تقريرا؛\n\n"
+        "5 - تطلب أيضا إلى الأمين العام أن يضمن التقرير معلومات عن تنفيذ هذا القرار.",
+    )
+    result = compare(qararat.analyze(OLD, CONFIG), qararat.analyze(merged, CONFIG))
+    by_status = {c.status: c for c in result.changes if c.status in ("merged", "split")}
+    # old 2 and 3 became new 2: the first keeps the pair, the second is merged into it
+    assert (by_status["merged"].old_number, by_status["merged"].new_number) == ("3", "2")
+    first = _by_old_number(result, "2")
+    assert (first.status, first.new_number) == ("revised", "2")
+    # old 5 became new 4 and 5: the second part is split from it
+    assert (by_status["split"].old_number, by_status["split"].new_number) == ("5", "5")
+    assert _by_old_number(result, "5").new_number == "4"
+    assert not result.by_status("added") and not result.by_status("removed")

@@ -29,13 +29,15 @@ from qararat.model import Paragraph, Resolution
 if TYPE_CHECKING:
     import pandas as pd
 
-Status = Literal["unchanged", "revised", "moved", "added", "removed"]
+Status = Literal["unchanged", "revised", "moved", "added", "removed", "merged", "split"]
 
 #: Paragraph kinds aligned together: sub-paragraphs stay in their parent's sequence.
 _GROUPS = {"preambular": "preamble", "operative": "operative", "subparagraph": "operative"}
 #: A paragraph rewritten in place (alone between the same two pairs) needs this share of
 #: ``min_similarity``.
 _IN_PLACE = 0.6
+#: Share of a paragraph's words found in a neighbour's counterpart for a merge or a split.
+_CONTAINED = 0.5
 
 _CHANGE_COLUMNS = [
     "status",
@@ -64,7 +66,9 @@ class ParagraphChange:
     Attributes:
         status: ``unchanged`` (the same words), ``revised`` (paired, words changed),
             ``moved`` (paired out of order), ``added`` (only in the new version), ``removed``
-            (only in the old one).
+            (only in the old one), ``merged`` (an old paragraph joined to the one before or
+            after it: ``new_index`` is the paragraph they became), ``split`` (a new paragraph
+            cut from the old one before or after it: ``old_index`` is that paragraph).
         group: ``preamble``, ``operative`` (with sub-paragraphs) or ``annex``.
         old_index, new_index: Paragraph indexes in each version (None where absent).
         old_kind, new_kind: Paragraph kinds in each version.
@@ -97,6 +101,11 @@ class ParagraphChange:
     old_text: str = ""
     new_text: str = ""
 
+    @property
+    def paired(self) -> bool:
+        """True for one paragraph in both versions (unchanged, revised or moved)."""
+        return self.status in ("unchanged", "revised", "moved")
+
 
 @dataclass
 class Comparison:
@@ -126,7 +135,7 @@ class Comparison:
                 "strength_change": c.strength_change,
             }
             for c in self.changes
-            if c.old_index is not None and c.new_index is not None and c.old_label != c.new_label
+            if c.paired and c.old_label != c.new_label
         ]
         return {
             "old": _identity(self.old),
@@ -206,12 +215,18 @@ def compare(
     moved = _moves(a, b, keys_a, keys_b, pairs, move_similarity)
     for j, (i, sim) in moved.items():
         pairs[j] = (i, sim)
+    merged, split = _merges_and_splits(ga, gb, keys_a, keys_b, pairs, set(moved))
     paired_old = {i for i, _ in pairs.values()}
     changes: list[ParagraphChange] = []
     removed = [p for p in a.paragraphs if p.index not in paired_old]
 
     def _removed_change(p: Paragraph) -> ParagraphChange:
-        return _removed(p, ga[p.index])
+        change = _removed(p, ga[p.index])
+        if p.index in merged:
+            into = b.paragraphs[merged[p.index]]
+            change.status, change.new_index, change.new_number = "merged", into.index, into.number
+            change.diff = [("=", p.text)]
+        return change
 
     for q in b.paragraphs:
         if q.index in pairs:
@@ -222,7 +237,12 @@ def compare(
             pair = (a.paragraphs[i], q)
             changes.append(_paired(*pair, gb[q.index], sim, q.index in moved, strength))
         else:
-            changes.append(_added(q, gb[q.index]))
+            change = _added(q, gb[q.index])
+            if q.index in split:
+                source = a.paragraphs[split[q.index]]
+                change.status, change.old_index = "split", source.index
+                change.old_number, change.diff = source.number, [("=", q.text)]
+            changes.append(change)
     changes.extend(_removed_change(p) for p in removed)
     return Comparison(a, b, changes)
 
@@ -271,6 +291,71 @@ def _dp_pairs(sim: list[list[float]], floor: float) -> list[tuple[int, int]]:
         else:
             y += 1
     return out
+
+
+def _merges_and_splits(
+    ga: dict[int, str],
+    gb: dict[int, str],
+    keys_a: list[list[str]],
+    keys_b: list[list[str]],
+    pairs: dict[int, tuple[int, float]],
+    moved: set[int],
+) -> tuple[dict[int, int], dict[int, int]]:
+    """Paragraphs merged into a neighbour's counterpart, or split off from one.
+
+    An unpaired old paragraph next to a paired one (same part, pair in order) whose words are
+    mostly (``_CONTAINED``) found in that pair's new paragraph was merged into it; an unpaired
+    new paragraph next to a paired one whose words mostly come from that pair's old paragraph
+    was split off it. The first of the paragraphs involved keeps the pair (so "12 and 13
+    merged into 14" pairs 12 with 14), which ``pairs`` is updated to show.
+
+    Returns:
+        ``(merged, split)``: old index -> the new paragraph it went into; new index -> the old
+        paragraph it came from.
+    """
+    partner_of_old = {i: j for j, (i, _) in pairs.items() if j not in moved}
+    paired_old = {i for i, _ in pairs.values()}
+    merged: dict[int, int] = {}
+    for o in range(len(keys_a)):
+        if o in paired_old:
+            continue
+        for nb in (o - 1, o + 1):
+            j = partner_of_old.get(nb)
+            if j is None or ga.get(nb) != ga[o] or _contained(keys_a[o], keys_b[j]) < _CONTAINED:
+                continue
+            merged[o] = j
+            if o < nb:  # the earlier paragraph keeps the pair
+                pairs[j] = (o, _similarity(keys_a[o], keys_b[j]))
+                partner_of_old[o] = partner_of_old.pop(nb)
+                del merged[o]
+                merged[nb] = j
+            break
+    partner_of_new = {j: i for j, (i, _) in pairs.items() if j not in moved}
+    split: dict[int, int] = {}
+    for q in range(len(keys_b)):
+        if q in pairs:
+            continue
+        for nb in (q - 1, q + 1):
+            i = partner_of_new.get(nb)
+            if i is None or gb.get(nb) != gb[q] or _contained(keys_b[q], keys_a[i]) < _CONTAINED:
+                continue
+            split[q] = i
+            if q < nb:
+                pairs[q] = (i, _similarity(keys_a[i], keys_b[q]))
+                del pairs[nb]
+                partner_of_new[q] = partner_of_new.pop(nb)
+                del split[q]
+                split[nb] = i
+            break
+    return merged, split
+
+
+def _contained(part: list[str], whole: list[str]) -> float:
+    """Share of ``part``'s words that appear, in order, in ``whole``."""
+    if not part or not whole:
+        return 0.0
+    blocks = difflib.SequenceMatcher(None, part, whole, autojunk=False).get_matching_blocks()
+    return sum(b.size for b in blocks) / len(part)
 
 
 def _moves(
@@ -488,7 +573,7 @@ td,th{border:1px solid #ccc;padding:.2em .6em;vertical-align:top}
 .tag{font-family:sans-serif;font-size:.75em;padding:.1em .5em;border-radius:.3em;
 background:#eee;margin-left:.5em}
 .added .tag{background:#d4f4d4}.removed .tag{background:#f8d4d4}
-.revised .tag{background:#fff2c4}.moved .tag{background:#dde4ff}
+.revised .tag{background:#fff2c4}.moved .tag,.merged .tag,.split .tag{background:#dde4ff}
 ins{background:#d4f4d4;text-decoration:none}del{background:#f8d4d4}
 .unchanged{color:#777}.up{color:#0a6b0a}.down{color:#a01010}
 """
@@ -499,6 +584,8 @@ _STATUS_AR = {
     "moved": "منقولة",
     "added": "جديدة",
     "removed": "محذوفة",
+    "merged": "مدمجة",
+    "split": "مجزأة",
 }
 _GROUP_AR = {"preamble": "الديباجة", "operative": "المنطوق", "annex": "المرفق"}
 
@@ -546,16 +633,20 @@ def _html_body(c: Comparison) -> str:
                 out.append(f"<li>{title} ({word}): <bdi>{shown}</bdi></li>")
     out.append("</ul>")
     for ch in c.changes:
-        number = ch.new_number if ch.new_index is not None else ch.old_number
+        number = ch.old_number if ch.status in ("removed", "merged") else ch.new_number
         label = ""
-        if ch.old_label != ch.new_label and ch.old_index is not None and ch.new_index is not None:
+        if ch.paired and ch.old_label != ch.new_label:
             cls = "up" if ch.strength_change > 0 else "down" if ch.strength_change < 0 else ""
             label = (
                 f' <span class="{cls}">{esc(display_name("labels", ch.old_label))} ← '
                 f"{esc(display_name('labels', ch.new_label))}</span>"
             )
         moved = ""
-        if ch.old_number and ch.new_number and ch.old_number != ch.new_number:
+        if ch.status == "merged":
+            moved = f" (أدمجت في {esc(ch.new_number or '')})"
+        elif ch.status == "split":
+            moved = f" (من {esc(ch.old_number or '')})"
+        elif ch.old_number and ch.new_number and ch.old_number != ch.new_number:
             moved = f" (سابقا {esc(ch.old_number)})"
         body = "".join(
             f"<ins>{esc(t)}</ins> "
