@@ -113,7 +113,13 @@ def document_xml(body: list[str]) -> str:
     return f"<w:document {NS}><w:body>{''.join(body)}{sect}</w:body></w:document>"
 
 
-def make_docx(body: list[str] | None = None, *, header: str = HEADER) -> bytes:
+def make_docx(
+    body: list[str] | None = None,
+    *,
+    header: str = HEADER,
+    numbering: str = NUMBERING,
+    styles: str | None = None,
+) -> bytes:
     rels = (
         '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
         '<Relationship Id="rIdH1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
@@ -127,7 +133,9 @@ def make_docx(body: list[str] | None = None, *, header: str = HEADER) -> bytes:
         z.writestr("[Content_Types].xml", "<Types/>")
         z.writestr("word/document.xml", document_xml(BODY if body is None else body))
         z.writestr("word/_rels/document.xml.rels", rels)
-        z.writestr("word/numbering.xml", NUMBERING)
+        z.writestr("word/numbering.xml", numbering)
+        if styles is not None:
+            z.writestr("word/styles.xml", styles)
         z.writestr("word/footnotes.xml", FOOTNOTES)
         z.writestr("word/header1.xml", header)
         z.writestr("word/header2.xml", f"<w:hdr {NS}>{para('A/RES/80/215')}</w:hdr>")
@@ -233,3 +241,37 @@ def test_docx_zip_without_document_part_is_not_docx() -> None:
 def test_docx_error_type() -> None:
     with pytest.raises(DocxError):
         docx_text(b"PK\x03\x04 not a zip")
+
+
+def styled(text: str, style: str) -> str:
+    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{run(text)}</w:p>'
+
+
+def test_docx_numbering_from_style_shared_and_restarted() -> None:
+    # "OpPara" is based on "Numbered", which carries the list; a second list instance of the
+    # same abstract list continues the count, a third restarts it
+    styles = f"""<w:styles {NS}>
+<w:style w:type="paragraph" w:styleId="Numbered"><w:pPr><w:numPr><w:numId w:val="3"/>
+</w:numPr></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="OpPara"><w:basedOn w:val="Numbered"/></w:style>
+</w:styles>"""
+    numbering = NUMBERING.replace(
+        "</w:numbering>",
+        '<w:num w:numId="4"><w:abstractNumId w:val="7"/></w:num>'
+        '<w:num w:numId="5"><w:abstractNumId w:val="7"/>'
+        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+        "</w:numbering>",
+    )
+    body = [
+        styled("تحث الدول الأعضاء؛", "OpPara"),
+        styled("تطلب إلى الأمين العام؛", "OpPara"),
+        para("تقرر أن تبقي المسألة قيد نظرها.", num=(4, 0)),
+        para("تحيط علما بالتقرير؛", num=(5, 0)),
+    ]
+    lines = docx_text(make_docx(body, numbering=numbering, styles=styles)).splitlines()
+    assert lines[-4:] == [
+        "1 - تحث الدول الأعضاء؛",
+        "2 - تطلب إلى الأمين العام؛",
+        "3 - تقرر أن تبقي المسألة قيد نظرها.",
+        "1 - تحيط علما بالتقرير؛",
+    ]

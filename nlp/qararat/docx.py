@@ -6,8 +6,10 @@ what a resolution's structure depends on, is kept here:
 
 - one line per paragraph (``w:p``), tables read row by row in document order, a manual line
   break (``w:br``) as a new line, a tab as a space;
-- automatic numbering (``w:numPr`` with ``word/numbering.xml``): the number Word would display
-  ("1 -", "(أ)") is written before the paragraph, counted per list and level;
+- automatic numbering (``w:numPr``, directly or through the paragraph style, with
+  ``word/numbering.xml``): the number Word would display ("1 -", "(أ)") is written before the
+  paragraph, counted per list and level as Word counts (shared by the instances of one list,
+  restarted by ``w:startOverride``);
 - footnotes: the reference becomes a marker ``⁽n⁾`` (numbered in order of reference, as Word
   displays them) and the footnote texts follow the body as lines "(n) text", where a printed
   page puts them;
@@ -85,7 +87,9 @@ class _Reader:
         self.z = z
         self.names = set(z.namelist())
         self.footnote_numbers: dict[str, int] = {}  # footnote id -> displayed number
-        self.numbering = _Numbering(self._xml("word/numbering.xml"))
+        self.numbering = _Numbering(
+            self._xml("word/numbering.xml"), self._xml("word/styles.xml")
+        )
 
     def _xml(self, name: str) -> ET.Element | None:
         if name not in self.names:
@@ -230,11 +234,20 @@ def _paragraph_elements(root: ET.Element) -> list[ET.Element]:
 
 
 class _Numbering:
-    """Automatic list numbers as Word displays them (decimal, Arabic letters, Roman)."""
+    """Automatic list numbers as Word displays them (decimal, Arabic letters, Roman).
 
-    def __init__(self, root: ET.Element | None) -> None:
-        self.levels: dict[tuple[str, int], tuple[str, str, int]] = {}
+    A paragraph is numbered by its own ``w:numPr`` or by its paragraph style's (styles inherit
+    through ``w:basedOn``). List instances (``w:num``) that share an abstract list continue one
+    count, as in Word, unless an instance restarts a level (``w:startOverride``).
+    """
+
+    def __init__(self, root: ET.Element | None, styles: ET.Element | None = None) -> None:
+        #: (numId, level) -> (abstract list id, numFmt, lvlText, start)
+        self.levels: dict[tuple[str, int], tuple[str, str, str, int]] = {}
+        self.overrides: dict[str, dict[int, int]] = {}  # numId -> {level: restart value}
         self.counters: dict[str, list[int]] = defaultdict(lambda: [0] * 9)
+        self.started: set[str] = set()
+        self.style_numbering = _style_numbering(styles)
         if root is None:
             return
         abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
@@ -248,22 +261,36 @@ class _Numbering:
                 levels[ilvl] = (fmt, text, start)
             abstract[a.get(f"{_W}abstractNumId", "")] = levels
         for num in root.iter(f"{_W}num"):
+            num_id = num.get(f"{_W}numId", "")
             aid = _val(num.find(f"{_W}abstractNumId")) or ""
-            for ilvl, spec in abstract.get(aid, {}).items():
-                self.levels[(num.get(f"{_W}numId", ""), ilvl)] = spec
+            for ilvl, (fmt, text, start) in abstract.get(aid, {}).items():
+                self.levels[(num_id, ilvl)] = (aid, fmt, text, start)
+            for override in num.iter(f"{_W}lvlOverride"):
+                value = _val(override.find(f"{_W}startOverride"))
+                if value is not None:
+                    level = int(override.get(f"{_W}ilvl", "0"))
+                    self.overrides.setdefault(num_id, {})[level] = int(value)
 
     def label(self, p: ET.Element) -> str:
         ppr = p.find(f"{_W}pPr")
         numpr = ppr.find(f"{_W}numPr") if ppr is not None else None
-        if numpr is None:
+        num_id: str | None = None
+        ilvl = 0
+        if numpr is not None:
+            num_id = _val(numpr.find(f"{_W}numId"))
+            ilvl = int(_val(numpr.find(f"{_W}ilvl")) or "0")
+        if num_id is None and ppr is not None:
+            style = _val(ppr.find(f"{_W}pStyle"))
+            num_id, ilvl = self.style_numbering.get(style or "", (None, 0))
+        if not num_id or num_id == "0" or (num_id, ilvl) not in self.levels:
             return ""
-        num_id = _val(numpr.find(f"{_W}numId")) or ""
-        ilvl = int(_val(numpr.find(f"{_W}ilvl")) or "0")
-        if num_id == "0" or (num_id, ilvl) not in self.levels:
-            return ""
-        counters = self.counters[num_id]
-        fmt, text, start = self.levels[(num_id, ilvl)]
-        counters[ilvl] = (counters[ilvl] or start - 1) + 1
+        aid, fmt, text, start = self.levels[(num_id, ilvl)]
+        counters = self.counters[aid]
+        if num_id not in self.started:
+            self.started.add(num_id)
+            for level, value in self.overrides.get(num_id, {}).items():
+                counters[level] = value - 1
+        counters[ilvl] = (counters[ilvl] if counters[ilvl] else start - 1) + 1
         for deeper in range(ilvl + 1, len(counters)):
             counters[deeper] = 0
         if fmt in ("bullet", "none"):
@@ -271,9 +298,41 @@ class _Numbering:
         out = text
         for level in range(ilvl + 1):
             spec = self.levels.get((num_id, level))
-            value = counters[level] or (spec[2] if spec else 1)
-            out = out.replace(f"%{level + 1}", _format(value, spec[0] if spec else "decimal"))
+            value = counters[level] or (spec[3] if spec else 1)
+            out = out.replace(f"%{level + 1}", _format(value, spec[1] if spec else "decimal"))
         return out.strip()
+
+
+def _style_numbering(styles: ET.Element | None) -> dict[str, tuple[str, int]]:
+    """Paragraph style id -> (numId, level) of the numbering it applies, through ``basedOn``."""
+    if styles is None:
+        return {}
+    own: dict[str, tuple[str | None, int | None]] = {}
+    based: dict[str, str] = {}
+    for st in styles.iter(f"{_W}style"):
+        sid = st.get(f"{_W}styleId", "")
+        parent = _val(st.find(f"{_W}basedOn"))
+        if parent:
+            based[sid] = parent
+        numpr = st.find(f"{_W}pPr/{_W}numPr")
+        if numpr is not None:
+            ilvl = _val(numpr.find(f"{_W}ilvl"))
+            own[sid] = (_val(numpr.find(f"{_W}numId")), int(ilvl) if ilvl else None)
+    out: dict[str, tuple[str, int]] = {}
+    for sid in set(own) | set(based):
+        num_id: str | None = None
+        level: int | None = None
+        seen: set[str] = set()
+        cur: str | None = sid
+        while cur and cur not in seen and (num_id is None or level is None):
+            seen.add(cur)
+            n, lv = own.get(cur, (None, None))
+            num_id = num_id if num_id is not None else n
+            level = level if level is not None else lv
+            cur = based.get(cur)
+        if num_id:
+            out[sid] = (num_id, level or 0)
+    return out
 
 
 def _val(el: ET.Element | None) -> str | None:
