@@ -13,6 +13,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import qararat
 from qararat.analysis import AnalyzeConfig
@@ -29,7 +31,9 @@ HEAD = """الدورة الثمانون
 
 """
 
-OLD = HEAD.format(date="19 كانون الأول/ديسمبر 2024", number="79/220") + """\
+OLD = (
+    HEAD.format(date="19 كانون الأول/ديسمبر 2024", number="79/220")
+    + """\
 إذ تشير إلى قراراتها السابقة المتعلقة بالأمن الغذائي والتغذية، ولا سيما القرار 78/170،
 
 وإذ تؤكد من جديد حق كل إنسان في الحصول على غذاء سليم ومغذ،
@@ -51,8 +55,11 @@ OLD = HEAD.format(date="19 كانون الأول/ديسمبر 2024", number="79/
 الجلسة العامة 50
 19 كانون الأول/ديسمبر 2024
 """
+)
 
-NEW = HEAD.format(date="18 كانون الأول/ديسمبر 2025", number="80/231") + """\
+NEW = (
+    HEAD.format(date="18 كانون الأول/ديسمبر 2025", number="80/231")
+    + """\
 إذ تشير إلى قراراتها السابقة المتعلقة بالأمن الغذائي والتغذية، ولا سيما القرار 79/220،
 
 وإذ تؤكد من جديد حق كل إنسان في الحصول على غذاء سليم ومغذ،
@@ -76,6 +83,7 @@ NEW = HEAD.format(date="18 كانون الأول/ديسمبر 2025", number="80/
 الجلسة العامة 48
 18 كانون الأول/ديسمبر 2025
 """
+)
 
 CONFIG = AnalyzeConfig(correct=False)
 
@@ -204,14 +212,18 @@ def test_compare_preambular_subparagraphs_stay_in_preamble() -> None:
 
 
 def test_compare_merge_and_split() -> None:
-    merged = OLD.replace(
-        "والتنمية الريفية؛\n\n3 - تدعو المجتمع الدولي",
-        "والتنمية الريفية، وتدعو المجتمع الدولي",
-    ).replace("\n4 - تقرر", "\n3 - تقرر").replace(
-        "5 - تطلب إلى الأمين العام أن يقدم إليها في دورتها الحادية والثمانين تقريرا عن تنفيذ "
-        "هذا القرار.",
-        "4 - تطلب إلى الأمين العام أن يقدم إليها في دورتها الحادية والثمانين تقريرا؛\n\n"
-        "5 - تطلب أيضا إلى الأمين العام أن يضمن التقرير معلومات عن تنفيذ هذا القرار.",
+    merged = (
+        OLD.replace(
+            "والتنمية الريفية؛\n\n3 - تدعو المجتمع الدولي",
+            "والتنمية الريفية، وتدعو المجتمع الدولي",
+        )
+        .replace("\n4 - تقرر", "\n3 - تقرر")
+        .replace(
+            "5 - تطلب إلى الأمين العام أن يقدم إليها في دورتها الحادية والثمانين تقريرا عن تنفيذ "
+            "هذا القرار.",
+            "4 - تطلب إلى الأمين العام أن يقدم إليها في دورتها الحادية والثمانين تقريرا؛\n\n"
+            "5 - تطلب أيضا إلى الأمين العام أن يضمن التقرير معلومات عن تنفيذ هذا القرار.",
+        )
     )
     result = compare(qararat.analyze(OLD, CONFIG), qararat.analyze(merged, CONFIG))
     by_status = {c.status: c for c in result.changes if c.status in ("merged", "split")}
@@ -223,3 +235,53 @@ def test_compare_merge_and_split() -> None:
     assert (by_status["split"].old_number, by_status["split"].new_number) == ("5", "5")
     assert _by_old_number(result, "5").new_number == "4"
     assert not result.by_status("added") and not result.by_status("removed")
+
+
+# -- every paragraph accounted for, whatever the revision (Hypothesis) ---------------------
+
+
+_DEV = sorted((Path(__file__).resolve().parents[1] / "corpora" / "dev").glob("*.txt"))
+
+
+@pytest.fixture(scope="module")
+def dev_resolutions() -> list[object]:
+    return [qararat.analyze(p, CONFIG) for p in _DEV[:6]]
+
+
+def _shuffled(res: object, data: st.DataObject) -> object:
+    """A copy of ``res`` with its paragraphs dropped, duplicated, reordered and cut."""
+    import copy
+
+    new = copy.deepcopy(res)
+    paragraphs = list(new.paragraphs)  # type: ignore[attr-defined]
+    picks = data.draw(st.lists(st.integers(0, len(paragraphs) - 1), max_size=len(paragraphs) + 3))
+    out = []
+    for n, i in enumerate(picks):
+        p = copy.deepcopy(paragraphs[i])
+        if data.draw(st.booleans()):
+            words = p.text.split()
+            p.text = " ".join(words[: data.draw(st.integers(0, len(words)))])
+        p.index, p.parent = n, None
+        out.append(p)
+    new.paragraphs = out  # type: ignore[attr-defined]
+    return new
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_compare_accounts_for_every_paragraph(
+    dev_resolutions: list[object], data: st.DataObject
+) -> None:
+    old = dev_resolutions[data.draw(st.integers(0, len(dev_resolutions) - 1))]
+    new = _shuffled(old, data)
+    result = compare(old, new)  # type: ignore[arg-type]
+    olds = [c.old_index for c in result.changes if c.status != "split"]
+    news = [c.new_index for c in result.changes if c.status != "merged"]
+    assert sorted(i for i in olds if i is not None) == list(range(len(old.paragraphs)))  # type: ignore[attr-defined]
+    assert sorted(i for i in news if i is not None) == list(range(len(new.paragraphs)))  # type: ignore[attr-defined]
+    for c in result.changes:
+        assert 0.0 <= c.similarity <= 1.0
+        assert (c.old_index is None) == (c.status == "added")
+        assert (c.new_index is None) == (c.status == "removed")
