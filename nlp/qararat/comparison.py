@@ -439,30 +439,31 @@ def _paired(
 
 
 def _added(q: Paragraph, group: str) -> ParagraphChange:
-    return ParagraphChange(
-        status="added",
-        group=group,
-        new_index=q.index,
-        new_kind=q.kind,
-        new_number=q.number,
-        new_label=q.label,
-        words_added=len(q.text.split()),
-        diff=[("+", q.text)],
-        new_text=q.text,
-    )
+    return _one_side(q, group, "added")
 
 
 def _removed(p: Paragraph, group: str) -> ParagraphChange:
+    return _one_side(p, group, "removed")
+
+
+def _one_side(p: Paragraph, group: str, status: Literal["added", "removed"]) -> ParagraphChange:
+    """A paragraph found in one version only: its fields on that version's side."""
+    side = "new" if status == "added" else "old"
+    words = len(p.text.split())
+    fields: dict[str, Any] = {
+        f"{side}_index": p.index,
+        f"{side}_kind": p.kind,
+        f"{side}_number": p.number,
+        f"{side}_label": p.label,
+        f"{side}_text": p.text,
+    }
     return ParagraphChange(
-        status="removed",
+        status=status,
         group=group,
-        old_index=p.index,
-        old_kind=p.kind,
-        old_number=p.number,
-        old_label=p.label,
-        words_removed=len(p.text.split()),
-        diff=[("-", p.text)],
-        old_text=p.text,
+        words_added=words if status == "added" else 0,
+        words_removed=words if status == "removed" else 0,
+        diff=[("+" if status == "added" else "-", p.text)],
+        **fields,
     )
 
 
