@@ -285,3 +285,31 @@ def test_compare_accounts_for_every_paragraph(
         assert 0.0 <= c.similarity <= 1.0
         assert (c.old_index is None) == (c.status == "added")
         assert (c.new_index is None) == (c.status == "removed")
+
+
+def test_compare_from_analysis_json(tmp_path: Path, result: Comparison) -> None:
+    # a resolution survives its JSON contract, and versions already analysed need no second run
+    old = qararat.analyze(OLD, CONFIG)
+    again = type(old).from_dict(json.loads(old.to_json()))
+    assert again.to_dict() == old.to_dict()
+    from_json = compare(old.to_dict(), qararat.analyze(NEW, CONFIG).to_dict())
+    assert [c.status for c in from_json.changes] == [c.status for c in result.changes]
+    a, b = tmp_path / "old.json", tmp_path / "new.json"
+    a.write_text(old.to_json(), encoding="utf-8")
+    b.write_text(qararat.analyze(NEW, CONFIG).to_json(), encoding="utf-8")
+    out = _cli(str(a), str(b), "--format", "json")
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["summary"]["stronger"] == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"), [("{not json", "not JSON"), ('{"doc_id": "x"}', "not a qararat")]
+)
+def test_compare_bad_analysis_json(tmp_path: Path, content: str, reason: str) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(content, encoding="utf-8")
+    good = tmp_path / "old.txt"
+    good.write_text(OLD, encoding="utf-8")
+    out = _cli(str(good), str(bad), "--no-correct")
+    assert out.returncode == 2
+    assert out.stderr.count("\n") == 1 and reason in out.stderr and "bad.json" in out.stderr

@@ -93,7 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
         "compare",
         help="compare two versions of a resolution: paragraphs kept, revised, added, removed",
     )
-    p.add_argument("old", metavar="OLD", help="the earlier version (text or .docx file)")
+    p.add_argument(
+        "old", metavar="OLD", help="the earlier version (text, .docx, or an analysis .json)"
+    )
     p.add_argument("new", metavar="NEW", help="the later version")
     p.add_argument("--format", choices=["summary", "table", "json", "html"], default="summary")
     p.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
@@ -161,7 +163,10 @@ def run_compare(args: argparse.Namespace) -> int:
     status = EXIT_OK
     for name in (args.old, args.new):
         try:
-            versions.append(analyze(read_document(name), config))  # type: ignore[arg-type]
+            if name.lower().endswith(".json"):
+                versions.append(_analysis_json(name))
+            else:
+                versions.append(analyze(read_document(name), config))  # type: ignore[arg-type]
         except InputError as exc:
             _error(str(exc))
             status = EXIT_USAGE
@@ -179,6 +184,25 @@ def run_compare(args: argparse.Namespace) -> int:
         out = _comparison_text(result)
     _write(out, args.output)
     return EXIT_OK
+
+
+def _analysis_json(name: str) -> object:
+    """A resolution from an analysis already written as JSON (``analyze --format json`` or a
+    batch's ``json/`` folder), so versions in a finished corpus need no second analysis."""
+    from qararat.io import InputError
+    from qararat.model import Resolution
+
+    try:
+        data = json.loads(Path(name).read_text(encoding="utf-8"))
+        return Resolution.from_dict(data)
+    except FileNotFoundError:
+        raise InputError(name, "no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(name, f"cannot read ({exc})") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(name, f"not JSON ({exc.msg} at line {exc.lineno})") from None
+    except ValueError as exc:
+        raise InputError(name, str(exc)) from None
 
 
 def _comparison_text(result: object) -> str:

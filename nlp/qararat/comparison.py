@@ -189,8 +189,9 @@ def compare(
     """Compare two versions of a resolution.
 
     Args:
-        old, new: Each a :class:`~qararat.model.Resolution` or anything
-            :func:`qararat.analyze` takes (a path, text, bytes).
+        old, new: Each a :class:`~qararat.model.Resolution`, its ``to_dict()`` data (the JSON
+            of ``qararat analyze``), or anything :func:`qararat.analyze` takes (a path, text,
+            bytes).
         min_similarity: Least similarity for two paragraphs in order to be the same paragraph.
         move_similarity: Least similarity for a pair found out of order (a moved paragraph).
         config: :class:`~qararat.analysis.AnalyzeConfig` for inputs that still need analysing.
@@ -498,6 +499,8 @@ def _word_diff(old: list[str], new: list[str]) -> tuple[list[tuple[str, str]], i
 
 
 def _analyze(source: Any, config: Any) -> Resolution:
+    if isinstance(source, dict):
+        return Resolution.from_dict(source)  # an analysis already made (its JSON data)
     from qararat.analysis import analyze
 
     return analyze(source, config)

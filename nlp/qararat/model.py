@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
@@ -230,6 +230,33 @@ class Resolution:
             "warnings": [asdict(w) for w in self.warnings],
         }
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Resolution:
+        """Rebuild a resolution from :meth:`to_dict`'s data (the JSON of ``qararat analyze``
+        or of a batch's ``json/`` folder). Keys the contract does not know are ignored; the
+        full texts are not part of the contract, so ``text`` and ``original`` stay empty.
+
+        Raises:
+            ValueError: ``data`` is not an analysis (no ``paragraphs`` list, a paragraph
+                without ``index``/``kind``/``text``).
+        """
+        if not isinstance(data, dict) or not isinstance(data.get("paragraphs"), list):
+            raise ValueError("not a qararat analysis (no 'paragraphs' list)")
+        try:
+            return cls(
+                doc_id=str(data.get("doc_id") or "document"),
+                source=str(data.get("source") or "<json>"),
+                encoding=data.get("encoding"),
+                header=_build(Header, data.get("header") or {}),
+                paragraphs=[_build(Paragraph, p) for p in data["paragraphs"]],
+                footnotes=[_build(Footnote, f) for f in data.get("footnotes") or []],
+                references=[_build(Reference, r) for r in data.get("references") or []],
+                corrections=[_build(Correction, c) for c in data.get("corrections") or []],
+                warnings=[_build(Warning, w) for w in data.get("warnings") or []],
+            )
+        except (TypeError, AttributeError) as exc:
+            raise ValueError(f"not a qararat analysis ({exc})") from None
+
     def to_json(self, *, indent: int | None = 2) -> str:
         """Serialise :meth:`to_dict` as JSON (UTF-8 Arabic kept readable)."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
@@ -330,3 +357,9 @@ class Resolution:
             "<table><thead><tr><th>#</th><th>kind</th><th>no.</th><th>label</th><th>themes</th>"
             "<th>text</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table></div>"
         )
+
+
+def _build(kind: type[Any], data: dict[str, Any]) -> Any:
+    """``kind(**data)`` with the keys ``kind`` does not have left out."""
+    names = {f.name for f in fields(kind)}
+    return kind(**{k: v for k, v in data.items() if k in names})
