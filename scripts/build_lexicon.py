@@ -459,7 +459,7 @@ def main(argv: list[str] | None = None) -> int:
     write_ngrams(args.out, uni, bi, tri=tri)
     print(
         f"{len(docs)} train documents, {sum(uni.values())} words, {len(uni)} forms, "
-        f"{len(bi)} bigrams, {len(tri)} trigrams -> {args.out.relative_to(ROOT)}"
+        f"{len(bi)} bigrams, {len(tri)} trigrams -> {args.out}"
     )
     if args.channel:
         tiers = args.tier or sorted(p.name for p in OCR.iterdir() if p.is_dir())

@@ -122,8 +122,8 @@ class CorrectorConfig:
         context_max_cost: Channel cost within which a word that its neighbours never saw may
             be a misreading of one that they did see with both ("بها في ذلك" → "بما في ذلك").
         phrase_max_cost: The same channel cost inside a fixed phrase: a candidate that clean
-            text writes between exactly these two neighbours ``phrase_min_count`` times ("الأمين
-            العا أن" → "الأمين العام أن"). 0 switches the widening off.
+            text writes between exactly these two neighbours ``phrase_min_count`` times ("الأمم
+            المتحد الإنمائي" → "الأمم المتحدة الإنمائي"). 0 switches the widening off.
         context_min_count: Count with one neighbour that makes a word a context candidate
             (any count if it was seen with both).
         garble_window: Tokens in the window that detects garbled stretches.
