@@ -335,6 +335,11 @@ def test_batch_corpus_read_and_iterate(clean_run: Path, corpus_dir: Path) -> Non
     assert len(tables.documents) == 8 and tables.errors.empty
     assert set(tables.themes["doc_id"]) <= set(tables.documents["doc_id"])
     assert tables.json("doc_000")["doc_id"] == "doc_000"
+    res = tables.resolution("doc_000")  # the analysis read back, for qararat.compare
+    assert res.doc_id == "doc_000"
+    assert res.to_dict()["paragraphs"] == tables.json("doc_000")["paragraphs"]
+    with pytest.raises(FileNotFoundError):
+        tables.resolution("doc_999")
     corpus = Corpus.from_dir(corpus_dir)
     assert len(corpus) == 8
     assert [f.doc_id for f in corpus.files][:2] == ["doc_000", "doc_001"]

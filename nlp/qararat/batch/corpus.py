@@ -51,6 +51,17 @@ class CorpusTables:
             self._cache[name] = read_table(self.outdir, name)
         return self._cache[name]
 
+    def resolution(self, doc_id: str) -> Resolution:
+        """One document's full analysis, read back from the run's ``json/`` folder (for
+        :func:`qararat.compare` or a closer look), without analysing it again.
+
+        Raises:
+            FileNotFoundError: The run holds no analysis for ``doc_id``.
+        """
+        from qararat.model import Resolution
+
+        return Resolution.from_dict(self.json(doc_id))
+
     @property
     def documents(self) -> pd.DataFrame:
         """One row per analysed document: header fields and counts."""
