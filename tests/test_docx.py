@@ -275,3 +275,17 @@ def test_docx_numbering_from_style_shared_and_restarted() -> None:
         "3 - تقرر أن تبقي المسألة قيد نظرها.",
         "1 - تحيط علما بالتقرير؛",
     ]
+
+
+def test_docx_text_box_read_once() -> None:
+    # Word stores a drawing's text box twice: for current readers and a fallback for old ones
+    box = para("مربع نص")
+    drawing = (
+        '<w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/'
+        'markup-compatibility/2006"><mc:Choice Requires="wps"><w:drawing><w:txbxContent>'
+        f"{box}</w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>"
+        f"{box}</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+    body = [f"<w:p>{run('قبل المربع')}{drawing}</w:p>", para("بعده")]
+    lines = docx_text(make_docx(body, header=f"<w:hdr {NS}/>")).splitlines()
+    assert lines == ["قبل المربع", "مربع نص", "بعده"]
