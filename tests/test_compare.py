@@ -313,3 +313,16 @@ def test_compare_bad_analysis_json(tmp_path: Path, content: str, reason: str) ->
     out = _cli(str(good), str(bad), "--no-correct")
     assert out.returncode == 2
     assert out.stderr.count("\n") == 1 and reason in out.stderr and "bad.json" in out.stderr
+
+
+def test_compare_warns_about_unrelated_documents(tmp_path: Path) -> None:
+    other = Path(__file__).resolve().parents[1] / "corpora" / "dev" / "sc04_piracy.txt"
+    old = tmp_path / "old.txt"
+    old.write_text(OLD, encoding="utf-8")
+    out = _cli(str(old), str(other), "--no-correct")
+    assert out.returncode == 0
+    assert "share only" in out.stderr and out.stderr.count("\n") == 1
+    same = _cli(str(old), str(old), "--no-correct")
+    assert same.stderr == ""
+    result = compare(OLD, OLD, config=CONFIG)
+    assert result.shared == 1.0 and result.summary()["shared"] == 1.0

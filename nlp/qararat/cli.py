@@ -19,6 +19,9 @@ from qararat import __version__
 #: Modules that add a subcommand with ``register(subparsers)``.
 PLUGIN_COMMANDS = ("qararat.themes.cli", "qararat.batch.cli", "qararat.report.cli")
 
+#: ``qararat compare`` warns when fewer of the paragraphs than this share were paired.
+_FEW_SHARED = 0.2
+
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
 EXIT_USAGE = 2
@@ -173,6 +176,11 @@ def run_compare(args: argparse.Namespace) -> int:
     if status != EXIT_OK:
         return status
     result = compare(versions[0], versions[1], min_similarity=args.min_similarity)
+    if result.shared < _FEW_SHARED:
+        _error(
+            f"warning: {args.old} and {args.new} share only {result.shared:.0%} of their "
+            "paragraphs; are they versions of the same resolution?"
+        )
     if args.format == "json":
         out = result.to_json() + "\n"
     elif args.format == "html":

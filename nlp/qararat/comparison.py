@@ -115,6 +115,14 @@ class Comparison:
     new: Resolution
     changes: list[ParagraphChange]
 
+    @property
+    def shared(self) -> float:
+        """Share of the two versions' paragraphs that were paired (1.0: the same paragraphs,
+        maybe revised; near 0: probably not versions of one resolution)."""
+        total = len(self.old.paragraphs) + len(self.new.paragraphs)
+        paired = sum(2 for c in self.changes if c.paired)
+        return paired / total if total else 1.0
+
     def by_status(self, status: Status) -> list[ParagraphChange]:
         return [c for c in self.changes if c.status == status]
 
@@ -140,6 +148,7 @@ class Comparison:
         return {
             "old": _identity(self.old),
             "new": _identity(self.new),
+            "shared": round(self.shared, 4),
             "title_changed": _norm(self.old.header.title or "")
             != _norm(self.new.header.title or ""),
             "paragraphs": counts,
