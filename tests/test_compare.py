@@ -326,3 +326,10 @@ def test_compare_warns_about_unrelated_documents(tmp_path: Path) -> None:
     assert same.stderr == ""
     result = compare(OLD, OLD, config=CONFIG)
     assert result.shared == 1.0 and result.summary()["shared"] == 1.0
+
+
+def test_compare_needs_positional_indexes() -> None:
+    res = qararat.analyze(OLD, CONFIG)
+    res.paragraphs = res.paragraphs[1:]  # indexes now start at 1
+    with pytest.raises(ValueError, match="positions"):
+        compare(res, res)

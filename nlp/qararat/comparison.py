@@ -212,6 +212,9 @@ def compare(
         raise ValueError("similarities must be in (0, 1]")
     a = old if isinstance(old, Resolution) else _analyze(old, config)
     b = new if isinstance(new, Resolution) else _analyze(new, config)
+    for res in (a, b):
+        if any(p.index != n for n, p in enumerate(res.paragraphs)):
+            raise ValueError(f"{res.doc_id}: paragraph indexes must be their positions (0, 1, …)")
     strength = _strength_ranks()
     ga, gb = _groups(a), _groups(b)
     keys_a = [_keys(p) for p in a.paragraphs]
@@ -235,7 +238,7 @@ def compare(
         if p.index in merged:
             into = b.paragraphs[merged[p.index]]
             change.status, change.new_index, change.new_number = "merged", into.index, into.number
-            change.diff = [("=", p.text)]
+            change.diff, change.words_removed = [("=", p.text)], 0
         return change
 
     for q in b.paragraphs:
@@ -252,6 +255,7 @@ def compare(
                 source = a.paragraphs[split[q.index]]
                 change.status, change.old_index = "split", source.index
                 change.old_number, change.diff = source.number, [("=", q.text)]
+                change.words_added = 0
             changes.append(change)
     changes.extend(_removed_change(p) for p in removed)
     return Comparison(a, b, changes)
