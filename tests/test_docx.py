@@ -289,3 +289,9 @@ def test_docx_text_box_read_once() -> None:
     body = [f"<w:p>{run('قبل المربع')}{drawing}</w:p>", para("بعده")]
     lines = docx_text(make_docx(body, header=f"<w:hdr {NS}/>")).splitlines()
     assert lines == ["قبل المربع", "مربع نص", "بعده"]
+
+
+def test_docx_old_word_format_is_a_clear_error() -> None:
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
+    with pytest.raises(InputError, match="Word 97-2003"):
+        decode_bytes(ole, "old.doc")

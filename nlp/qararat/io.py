@@ -22,6 +22,8 @@ _BINARY_MAGIC: dict[bytes, str] = {
     b"\x89PNG": "a PNG image",
     b"%PDF": "a PDF file (extract its text first)",
     b"PK\x03\x04": "a ZIP archive that is no Word .docx document",
+    b"\xd0\xcf\x11\xe0": "an Office binary file, e.g. a Word 97-2003 .doc or an encrypted "
+    ".docx; save it as .docx or text",
     b"\xff\xd8\xff": "a JPEG image",
     b"GIF8": "a GIF image",
     b"\x7fELF": "an executable",
