@@ -42,7 +42,12 @@ def kernel_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 
 def test_notebooks_exist() -> None:
     names = [p.name for p in NOTEBOOKS]
-    assert names == ["01_quickstart.ipynb", "02_ocr_cleanup.ipynb", "03_corpus_themes.ipynb"]
+    assert names == [
+        "01_quickstart.ipynb",
+        "02_ocr_cleanup.ipynb",
+        "03_corpus_themes.ipynb",
+        "04_compare_versions.ipynb",
+    ]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
