@@ -187,6 +187,10 @@ def test_compare_cli(tmp_path: Path) -> None:
     assert out.returncode == 0 and "<ins>" in page.read_text(encoding="utf-8")
     out = _cli(str(old), str(new), "--format", "json")
     assert json.loads(out.stdout)["summary"]["paragraphs"]["operative"]["moved"] == 1
+    out = _cli(str(old), str(new), "--format", "csv", "--no-correct")
+    rows = out.stdout.splitlines()
+    assert rows[0].startswith("status,group,old_index,new_index") and rows[0].endswith(",diff")
+    assert any("-[تشجع] +[تحث]" in row for row in rows)
 
 
 def test_compare_cli_bad_input(tmp_path: Path) -> None:

@@ -100,7 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
         "old", metavar="OLD", help="the earlier version (text, .docx, or an analysis .json)"
     )
     p.add_argument("new", metavar="NEW", help="the later version")
-    p.add_argument("--format", choices=["summary", "table", "json", "html"], default="summary")
+    p.add_argument(
+        "--format", choices=["summary", "table", "csv", "json", "html"], default="summary"
+    )
     p.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
     p.add_argument(
         "--min-similarity", type=float, default=0.5, metavar="S",
@@ -185,6 +187,13 @@ def run_compare(args: argparse.Namespace) -> int:
         out = result.to_json() + "\n"
     elif args.format == "html":
         out = result.to_html()
+    elif args.format == "csv":
+        frame = result.to_frame()
+        frame["diff"] = [
+            " ".join(f"{op}[{text}]" if op != "=" else text for op, text in c.diff)
+            for c in result.changes
+        ]
+        out = frame.to_csv(index=False)
     elif args.format == "table":
         out = result.to_frame().drop(columns=["old_text", "new_text"]).to_string(index=False)
         out += "\n"
