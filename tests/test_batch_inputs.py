@@ -78,6 +78,9 @@ def test_batch_colliding_doc_ids_get_unique_suffixes(rels: list[str]) -> None:
         ("sub/a.txt", "sub/*.txt", True),
         ("other/a.txt", "sub/*.txt", False),
         ("A_RES_1.txt", "A_RES_*", True),
+        ("sub/a.docx", "*.txt,*.docx", True),  # several patterns, any may match
+        ("sub/a.txt", "*.txt, *.docx", True),
+        ("sub/a.pdf", "*.txt,*.docx", False),
     ],
 )
 def test_batch_glob_matching(rel: str, pattern: str, expected: bool) -> None:

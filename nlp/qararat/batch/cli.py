@@ -39,7 +39,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     p.add_argument(
         "--glob", default="*.txt", metavar="PATTERN",
-        help="file-name pattern inside directories (default: *.txt)",
+        help="file-name pattern inside directories, several separated by commas "
+        "(default: *.txt; Word files: '*.txt,*.docx')",
     )
     p.add_argument(
         "--resume", action=argparse.BooleanOptionalAction, default=True,

@@ -161,7 +161,10 @@ def matches(rel: str, pattern: str) -> bool:
 
     Leading ``**/`` is dropped (directories are always searched recursively); a pattern without
     ``/`` is matched against the file name, one with ``/`` against the whole relative path.
+    Several patterns may be given separated by commas (``*.txt,*.docx``): any may match.
     """
+    if "," in pattern:
+        return any(matches(rel, p.strip()) for p in pattern.split(",") if p.strip())
     while pattern.startswith("**/"):
         pattern = pattern[3:]
     if "/" in pattern:
