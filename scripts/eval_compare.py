@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "nlp"))
 
 from qararat.analysis import AnalyzeConfig, analyze  # noqa: E402
-from qararat.comparison import compare  # noqa: E402
+from qararat.comparison import Comparison, compare  # noqa: E402
 from qararat.model import Resolution  # noqa: E402
 
 DEV = ROOT / "corpora" / "dev"
@@ -173,14 +173,8 @@ def versions(
             )
             continue
         result = compare(old, new, min_similarity=min_similarity)
-        found = {
-            (c.old_index, c.new_index)
-            for c in result.changes
-            if c.paired
-        }
-        tp += len(found & gold_pairs)
-        fp += len(found - gold_pairs)
-        fn += len(gold_pairs - found)
+        right, wrong, missed = _score_pairs(result, gold_pairs)
+        tp, fp, fn = tp + right, fp + wrong, fn + missed
         for c in result.changes:
             on_old = c.status in ("removed", "merged")
             key = ("old", c.old_index) if on_old else ("new", c.new_index)
@@ -233,6 +227,12 @@ def _gold_sizes(path: Path) -> tuple[int, int]:
     return n_old, n_new
 
 
+def _score_pairs(result: Comparison, truth: set[tuple[int, int]]) -> tuple[int, int, int]:
+    """Right, wrong and missed ``(old index, new index)`` pairs of a comparison."""
+    found = {(c.old_index, c.new_index) for c in result.changes if c.paired}
+    return len(found & truth), len(found - truth), len(truth - found)
+
+
 def _pr(tp: int, fp: int, fn: int) -> str:
     p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
     return f"precision {p:.3f}, recall {r:.3f} ({tp} right, {fp} wrong, {fn} missed)"
@@ -267,14 +267,8 @@ def main(argv: list[str] | None = None) -> int:
             revisions += 1
             result = compare(res, new, min_similarity=args.min_similarity)
             truth = {(o, n) for n, o in origin.items() if o is not None}
-            found = {
-                (c.old_index, c.new_index)
-                for c in result.changes
-                if c.paired
-            }
-            tp += len(truth & found)
-            fp += len(found - truth)
-            fn += len(truth - found)
+            right, wrong, missed = _score_pairs(result, truth)
+            tp, fp, fn = tp + right, fp + wrong, fn + missed
             removed_truth = {p.index for p in res.paragraphs} - set(origin.values())
             want = {
                 "added": {n for n, (s, _) in planned.items() if s == "added"},

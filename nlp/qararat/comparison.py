@@ -25,6 +25,8 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from qararat.model import Paragraph, Resolution
+from qararat.normalize import match_key
+from qararat.structure.footnotes import strip_markers
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -532,9 +534,6 @@ def _groups(res: Resolution) -> dict[int, str]:
 
 
 def _key(word: str) -> str:
-    from qararat.normalize import match_key
-    from qararat.structure.footnotes import strip_markers
-
     return match_key(strip_markers(word).strip("،,؛;.:()[]«»\"'"))
 
 
@@ -595,16 +594,8 @@ ins{background:#d4f4d4;text-decoration:none}del{background:#f8d4d4}
 .unchanged{color:#777}.up{color:#0a6b0a}.down{color:#a01010}
 """
 
-_STATUS_AR = {
-    "unchanged": "دون تغيير",
-    "revised": "معدلة",
-    "moved": "منقولة",
-    "added": "جديدة",
-    "removed": "محذوفة",
-    "merged": "مدمجة",
-    "split": "مجزأة",
-}
-_GROUP_AR = {"preamble": "الديباجة", "operative": "المنطوق", "annex": "المرفق"}
+#: Statuses in the order the HTML summary table shows them.
+_STATUS_ORDER = ("unchanged", "revised", "moved", "added", "removed", "merged", "split")
 
 
 def _html_page(c: Comparison) -> str:
@@ -628,11 +619,10 @@ def _html_body(c: Comparison) -> str:
         f"{esc(str(s['new']['resolution'] or c.new.doc_id))}</h1>",
         "<table><tr><th></th>",
     ]
-    statuses = list(_STATUS_AR)
-    out += [f"<th>{_STATUS_AR[st]}</th>" for st in statuses] + ["</tr>"]
+    out += [f"<th>{esc(display_name('statuses', st))}</th>" for st in _STATUS_ORDER] + ["</tr>"]
     for group, counts in s["paragraphs"].items():
-        out.append(f"<tr><th>{_GROUP_AR.get(group, esc(group))}</th>")
-        out += [f"<td>{counts.get(st, 0)}</td>" for st in statuses]
+        out.append(f"<tr><th>{esc(display_name('groups', group))}</th>")
+        out += [f"<td>{counts.get(st, 0)}</td>" for st in _STATUS_ORDER]
         out.append("</tr>")
     out.append("</table>")
     out.append(f"<p>صيغة أقوى: {s['stronger']} · صيغة أضعف: {s['weaker']}</p><ul>")
@@ -674,7 +664,8 @@ def _html_body(c: Comparison) -> str:
             for op, t in ch.diff
         )
         out.append(
-            f'<div class="change {ch.status}"><span class="tag">{_STATUS_AR[ch.status]}'
+            f'<div class="change {ch.status}"><span class="tag">'
+            f"{esc(display_name('statuses', ch.status))}"
             f"{' ' + esc(number) if number else ''}</span>{moved}{label}<div>{body}</div></div>"
         )
     out.append("</div>")

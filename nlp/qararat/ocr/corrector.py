@@ -76,6 +76,8 @@ _VERB_PREFIXES = "تينأ"
 _CLITICS = load_clitics()
 #: Endings that carry number, gender or case (``clitics.json``), and no ending.
 _INFLECTIONS = ("", *_CLITICS["grammatical_endings"])
+_PRONOUNS_LONGEST_FIRST = sorted(_CLITICS["suffixes"], key=len, reverse=True)
+_NUMBER = _CLITICS["number_before_suffix"]
 #: Conjunction proclitics (و، ف).
 _CONJUNCTIONS = "".join(_CLITICS["conjunctions"])
 
@@ -279,8 +281,6 @@ class Corrector:
             *(v for k, v in ch._del.items() if k != _HAMZA),
         )
         self._skel_sub, self._skel_ins, self._skel_del = _skeleton_costs(ch)
-        #: Pronoun suffixes, longest first.
-        self._pronoun_suffixes = sorted(lexicon.clitics["suffixes"], key=len, reverse=True)
         #: Per word, the context keys seen often enough after / before it (see _frequent).
         self._frequent_after: dict[str, list[str]] = {}
         self._frequent_before: dict[str, list[str]] = {}
@@ -1139,15 +1139,15 @@ class Corrector:
         singular in ة and plural in ات ("ولادتهم" / "ولاداتهم"), or singular and dual
         construct ("قراره" / "قراريه", "دورتها" / "دورتاها"): grammar, which a document writes
         both ways."""
-        for x in self._pronoun_suffixes:
+        for x in _PRONOUNS_LONGEST_FIRST:
             if a.endswith(x) and b.endswith(x):
                 sa, sb = a[: -len(x)], b[: -len(x)]
                 if len(sa) > len(sb):
                     sa, sb = sb, sa
                 if len(sa) < 3:
                     return False
-                plural = sa.endswith("ت") and sb == sa[:-1] + "ات"
-                return plural or sb in (sa + "ي", sa + "ا")
+                plural = sa.endswith("ت") and sb == sa[:-1] + _NUMBER["plural_after_ta"]
+                return plural or any(sb == sa + d for d in _NUMBER["dual_construct"])
         return False
 
     def _splits(self, word: str) -> list[tuple[str, str]]:

@@ -7,7 +7,7 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
-NameKind = Literal["labels", "themes", "kinds"]
+NameKind = Literal["labels", "themes", "kinds", "groups", "statuses"]
 
 
 @cache
@@ -21,7 +21,8 @@ def display_name(kind: NameKind, key: str | None) -> str:
     """Return the Arabic name a reader sees for a label, theme or paragraph kind.
 
     Args:
-        kind: ``labels``, ``themes`` or ``kinds``.
+        kind: ``labels``, ``themes``, ``kinds``, or for comparisons ``groups`` (preamble,
+            operative, annex) and ``statuses`` (unchanged, revised …).
         key: The contract name (``recall``, ``trafficking``, ``operative``); ``None`` gives "".
 
     Returns:
