@@ -137,3 +137,28 @@ def test_hamza_under_a_connecting_alif_is_a_weak_spelling(corrector: Corrector, 
 def test_standard_hamza_spellings_stay_known(corrector: Corrector, word: str) -> None:
     lex = corrector.lexicon
     assert word in lex.known and word not in lex.dominated
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        ("بالتعاون مع منظمة العمل الدولية، و منظمة الصحة العالمية", "ومنظمة"),
+        ("تدعو الدول الأعضاء و المنظمات الإقليمية إلى التعاون", "والمنظمات"),
+    ],
+)
+def test_lone_conjunction_join_is_suggested(corrector: Corrector, text: str, joined: str) -> None:
+    # a suggestion with the lost-alef reading beside it: applied, it broke as many as it fixed
+    fixes = [c for c in corrector.correct(text) if c.confusion == "split"]
+    assert [(c.replacement, c.applied) for c in fixes] == [(joined, False)]
+    assert fixes[0].alternatives[0].startswith("أو ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وفقا للفقرتين 5 و 6 من القرار",  # و between numbers stands alone
+        "حظر توريد الأسلحة أو | و التحايل عليه",  # after a stray mark: a table's debris
+    ],
+)
+def test_lone_conjunction_left_where_it_may_stand(corrector: Corrector, text: str) -> None:
+    assert all(c.confusion != "split" for c in corrector.correct(text))

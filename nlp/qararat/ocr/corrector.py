@@ -80,6 +80,8 @@ _PRONOUNS_LONGEST_FIRST = sorted(_CLITICS["suffixes"], key=len, reverse=True)
 _NUMBER = _CLITICS["number_before_suffix"]
 #: Conjunction proclitics (و، ف).
 _CONJUNCTIONS = "".join(_CLITICS["conjunctions"])
+_LONE_AND = "و"
+_OR = "أو"
 
 
 @dataclass(frozen=True)
@@ -413,9 +415,9 @@ class Corrector:
                 if (
                     nxt is not None
                     and self._joinable(tok.word, nxt.word)
-                    and not self._solid(nxt.word)
+                    and (tok.word == _LONE_AND or not self._solid(nxt.word))
                     and nxt.start not in taken
-                    and self._touchable(text, tok)
+                    and self._touchable(text, tok, min_len=1 if tok.word == _LONE_AND else 2)
                 ):
                     merged = self._merge_split(text, tok, nxt)
                     if merged is not None:
@@ -1176,18 +1178,29 @@ class Corrector:
         if self._solid(tok.word) and self._solid(nxt.word):
             return None
         joined = tok.word + nxt.word
+        lone = tok.word == _LONE_AND
+        if lone and not self._lone_conjunction(text, tok, nxt, joined):
+            return None
         lost = 0.0  # channel cost of a letter lost where the word was split
-        if joined not in lex.known:
+        if joined not in lex.known and not lone:
             found = self._lossy_join(tok, nxt, joined)
             if found is None:
                 return None
             joined, lost = found
         cfg = self.config
+        first = tok.word
+        if lone:
+            # edited Arabic never writes "و" alone before a word: it is "أو" that lost its
+            # alef, or a conjunction the scanner split off
+            first = _OR
+            head = lex.logp(_OR) - cfg.channel_weight * self.channel.cost(_OR, tok.word)
+        else:
+            head = self._keep_logp(tok.word)
         keep = (
-            self._keep_logp(tok.word)
-            + self._pmi(tok.word, tok.prev)
+            head
+            + self._pmi(first, tok.prev)
             + self._keep_logp(nxt.word)
-            + self._pmi(nxt.word, tok.word)
+            + self._pmi(nxt.word, first)
             + self._pmi(nxt.next, nxt.word)
         )
         join = (
@@ -1202,6 +1215,13 @@ class Corrector:
         conf = 1.0 / (1.0 + math.exp(keep - join))
         if conf < cfg.suggest_threshold:
             return None
+        alternatives: list[str] = []
+        if lone:
+            # measured (docs/ocr.md): applied, these joins broke about as many words as they
+            # fixed, for in OCR a lone "و" is as often a lost-alef "أو" or a table's debris;
+            # the reviewer gets both readings
+            conf = min(conf, cfg.apply_threshold - 0.01)
+            alternatives = [f"{_OR} {nxt.word}"]
         return Correction(
             start=tok.start,
             end=nxt.end,
@@ -1209,10 +1229,21 @@ class Corrector:
             replacement=joined,
             rule="lexicon",
             confidence=round(conf, 3),
-            alternatives=[],
+            alternatives=alternatives,
             applied=conf >= cfg.apply_threshold,
             confusion="split",
         )
+
+    def _lone_conjunction(self, text: str, tok: _Token, nxt: _Token, joined: str) -> bool:
+        """True for a lone "و" in running text that may join the next word: an Arabic word or
+        a comma or semicolon just before it (after a digit it links numbers, "7 و 8";
+        after a stray mark the line is a scanned table's debris), a valid word after it and a
+        valid joined form."""
+        before = text[: tok.start].rstrip(" ")[-1:]
+        if not (_RE_AR_LETTER.match(before) or before in ("،", "؛", ",")):
+            return False
+        lex = self.lexicon
+        return len(nxt.word) > 1 and lex.is_valid(nxt.word) and lex.is_valid(joined)
 
     def _joinable(self, a: str, b: str) -> bool:
         """A cheap necessary condition of :meth:`_merge_split`: the joined word is known, or
@@ -1319,10 +1350,15 @@ class Corrector:
                     opener = c.replacement if c is not None else tokens[idx].word
                     if opener in self.leads.openers and idx + 1 < len(tokens):
                         verb = tokens[idx + 1]
-                        if verb.start < end and not self.lexicon.is_valid(verb.word):
-                            # "وإذ ثلاحظ": the misread verb after إذ is the organ's lead
+                        if verb.start < end:
+                            # "وإذ ثلاحظ", "وإذ ترهب": the verb after إذ is the organ's
+                            # lead, misread as a non-word or as another word; for a word,
+                            # only a change to apply, never a suggestion that would keep the
+                            # context model from the word
                             c = self._lead_verb(verb, own, every)
-                            if c is not None:
+                            if c is not None and (
+                                c.applied or not self.lexicon.is_valid(verb.word)
+                            ):
                                 out.append(c)
                 # coordinated clauses: "، وإن تلاحظ" inside the paragraph
                 for idx2 in range(idx + 1 if idx is not None else 0, len(tokens)):
@@ -1377,7 +1413,8 @@ class Corrector:
     def _lead_verb(
         self, tok: _Token, own: frozenset[str], every: frozenset[str]
     ) -> Correction | None:
-        """A misread lead verb opening an operative paragraph ("تهييب" → "تهيب")."""
+        """A misread lead verb opening an operative paragraph ("تهييب" → "تهيب") or following a
+        preambular paragraph's "وإذ" ("وإذ ترهب بالجهود" → "ترحب")."""
         word = tok.word
         if word in every or len(word) < 3:
             return None
@@ -1387,8 +1424,16 @@ class Corrector:
         cost, best = ranked[0]
         if cost > self.config.lead_max_cost:
             return None
-        if len(ranked) > 1 and ranked[1][0] - cost < 0.15:
-            return None  # ambiguous between two leads: leave it
+        tied = [v for c, v in ranked[1:] if c - cost < 0.15]
+        if tied:
+            # two leads as close ("ترهب": ترحب / ترغب): the next word decides by the margin a
+            # real-word change needs ("ترحب بالجهود"), or the word is left alone
+            scored = sorted(((self._pmi(tok.next, v), v) for v in [best, *tied]), reverse=True)
+            if scored[0][0] - scored[1][0] < self.config.real_word_context:
+                return None
+            best = scored[0][1]
+            cost = self.channel.cost_within(best, word, limit)
+            ranked = [(cost, best)] + [(c, v) for c, v in ranked if v != best]
         conf = 0.95 - 0.2 * max(0.0, cost - 0.5)
         if self._other_lead_verb(tok, best):
             # a verb the table lacks ("تدعم" for "تدعو"?): for a reviewer, never applied
