@@ -41,6 +41,7 @@ eval: $(STAMP)
 	$(PY) scripts/eval_ocr.py
 	$(PY) scripts/eval_calibration.py unseen3,unseen4
 	$(PY) scripts/eval_calibration.py unseen5
+	$(PY) scripts/eval_calibration.py unseen6
 	$(PY) scripts/eval_clauses.py
 	$(PY) scripts/eval_themes.py
 	$(PY) scripts/eval_adapt.py

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from qararat.errors import ModelLoadError
-from qararat.ocr import Corrector
+from qararat.ocr import Corrector, CorrectorConfig
 from qararat.ocr.calibration import (
     CONFUSIONS,
     FEATURES,
@@ -19,6 +19,7 @@ from qararat.ocr.calibration import (
     Calibration,
     decision_vector,
     default_model_dir,
+    extra_letter,
     get_calibration,
     load_calibration,
     unknown_share,
@@ -166,3 +167,26 @@ def test_calibration_is_the_constructor_default(corrector: Corrector) -> None:
     assert [c.confidence for c in raw.correct(text)] == [
         c.confidence for c in corrector.with_config(calibrate=False).correct(text)
     ]
+
+
+@pytest.mark.parametrize(
+    ("word", "best", "expected"),
+    [
+        ("المتتحدة", "المتحدة", (1.0, 0.0)),  # a tooth more beside a tooth
+        ("الدولني", "الدولي", (1.0, 0.0)),
+        ("الموارد", "المواد", (0.0, 0.0)),  # a dropped letter that is no tooth
+        ("الاطفال", "الطفال", (0.0, 1.0)),  # an alef dropped
+        ("المتحدة", "المتحدة", (0.0, 0.0)),  # no letter dropped
+        ("التنمية", "التنمية ال", (0.0, 0.0)),  # a split is no dropped letter
+    ],
+)
+def test_calibration_extra_letter_evidence(
+    word: str, best: str, expected: tuple[float, float]
+) -> None:
+    assert extra_letter(word, best) == expected
+
+
+def test_calibration_not_read_by_an_uncalibrated_corrector(corrector: Corrector) -> None:
+    # so that the calibrator can be refitted after its features change
+    fresh = Corrector(corrector.lexicon, config=CorrectorConfig(calibrate=False))
+    assert fresh.calibration is None

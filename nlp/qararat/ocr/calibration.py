@@ -64,6 +64,8 @@ NUMERIC = (
     "log_n_cands",
     "len_word",
     "dlen",  # letters gained (+) or lost (-) by the change
+    "extra_tooth",  # the change drops a tooth-shaped letter beside another (see extra_letter)
+    "extra_alef",  # the change drops an alef
     "ctx_best",  # context log-odds of the candidate (bigram model, capped)
     "ctx_word",  # ... and of the written form
     "att_best",  # clean text has the candidate beside one of these neighbours
@@ -86,6 +88,34 @@ UNKNOWN_PRIOR_WORDS = 20.0
 def unknown_share(unknown: int, words: int) -> float:
     """The ``doc_unknown`` evidence: ``unknown`` of ``words`` words are not known words."""
     return (unknown + UNKNOWN_PRIOR * UNKNOWN_PRIOR_WORDS) / (words + UNKNOWN_PRIOR_WORDS)
+
+
+#: Letters written as one tooth on the baseline (ب ت ث ن ي, and ئ on its tooth).
+TEETH = frozenset("بتثنيئ")
+
+
+def extra_letter(word: str, best: str) -> tuple[float, float]:
+    """The ``extra_tooth`` and ``extra_alef`` evidence of a change from ``word`` to ``best``.
+
+    When ``best`` is ``word`` with one letter removed: 1.0 for ``extra_tooth`` if that letter
+    is tooth-shaped and stands beside another (an engine that cuts one stroke in two reads a
+    tooth more: "المتتحدة", "الدولني"), 1.0 for ``extra_alef`` if it is an alef (a vertical
+    stroke that is more often a real letter the word needs). Measured on the cross-validation's
+    decisions: the first kind was right 92% of the time (88 decisions) while the rest of the
+    evidence gave it 76%; the second 24% (29) against 69%.
+    """
+    if " " in best or len(word) != len(best) + 1:
+        return 0.0, 0.0
+    i = next((k for k in range(len(best)) if word[k] != best[k]), len(best))
+    if word[:i] + word[i + 1 :] != best:
+        return 0.0, 0.0
+    letter = word[i]
+    if letter == "ا":
+        return 0.0, 1.0
+    beside = word[i - 1 : i] + word[i + 1 : i + 2]
+    if letter in TEETH and any(c in TEETH for c in beside):
+        return 1.0, 0.0
+    return 0.0, 0.0
 
 
 def _clip(x: float) -> float:

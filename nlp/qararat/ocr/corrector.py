@@ -32,7 +32,12 @@ from typing import Any
 
 from qararat.model import Correction
 from qararat.normalize import arabic_words, replace_persian_letters, strip_diacritics
-from qararat.ocr.calibration import Calibration, get_calibration, unknown_share
+from qararat.ocr.calibration import (
+    Calibration,
+    extra_letter,
+    get_calibration,
+    unknown_share,
+)
 from qararat.ocr.channel import Channel, common_ends
 from qararat.ocr.lexicon import (
     Lexicon,
@@ -262,7 +267,12 @@ class Corrector:
         calibration: Calibration | None | _Packaged = PACKAGED,
     ) -> None:
         self.lexicon = lexicon
-        self.calibration = get_calibration() if isinstance(calibration, _Packaged) else calibration
+        if isinstance(calibration, _Packaged):
+            # a corrector that reports the raw posterior does not read the model (so that the
+            # calibrator can be refitted after its features change)
+            calibrate = config is None or config.calibrate
+            calibration = get_calibration() if calibrate else None
+        self.calibration = calibration
         self.channel = channel or Channel()
         if bigrams is None:
             _, bi = default_ngrams()
@@ -912,6 +922,7 @@ class Corrector:
         letters = best.rstrip("،")
         runner = next((s for s, c, *_ in scored[1:] if c.rstrip("،") != letters), None)
         stem = letters.split(" ")[0]
+        tooth, alef = extra_letter(word, letters)
         return {
             "conf": conf,
             "margin": best_score - keep_score,
@@ -925,6 +936,8 @@ class Corrector:
             "n_cands": float(len(scored)),
             "len_word": float(len(word)),
             "dlen": float(len(letters) - len(word)),
+            "extra_tooth": tooth,
+            "extra_alef": alef,
             "att_best": float(self._attested(tok, stem)),
             "att_word": float(self._attested(tok, word)),
             "edge": float(tok.prev == BOUNDARY or tok.next == BOUNDARY),
