@@ -231,3 +231,11 @@ def test_ocr_genuine_verb_opening_operative_paragraph_not_rewritten(
     found = [c for c in corrector.correct(text) if c.original == verb]
     assert [c.rule for c in found] == ["lead_verb"]  # the rule saw it ...
     assert not found[0].applied  # ... and left it to the reviewer
+
+
+def test_ocr_reported_confidence_of_a_suggestion_stays_below_the_threshold() -> None:
+    from qararat.ocr.corrector import _shown
+
+    assert _shown(0.6496, 0.65) == 0.649  # a suggestion never shows the threshold itself
+    assert _shown(0.6504, 0.65) == 0.65
+    assert _shown(0.87654, 0.65) == 0.877

@@ -665,7 +665,7 @@ class Corrector:
             original=text[start:end],
             replacement="",
             rule="noise",
-            confidence=round(conf, 3),
+            confidence=_shown(conf, self.config.apply_threshold),
             alternatives=[],
             applied=conf >= self.config.apply_threshold,
             confusion="noise",
@@ -1241,7 +1241,7 @@ class Corrector:
             original=text[tok.start : nxt.end],
             replacement=joined,
             rule="lexicon",
-            confidence=round(conf, 3),
+            confidence=_shown(conf, cfg.apply_threshold),
             alternatives=alternatives,
             applied=conf >= cfg.apply_threshold,
             confusion="split",
@@ -1331,7 +1331,7 @@ class Corrector:
             original=tok.text,
             replacement=replacement,
             rule=rule,
-            confidence=round(conf, 3),
+            confidence=_shown(conf, self.config.apply_threshold),
             alternatives=alternatives,
             applied=conf >= self.config.apply_threshold,
             confusion=confusion,
@@ -1588,6 +1588,15 @@ def _skeleton_costs(
                 if c < sub.get((sx, sy), math.inf):
                     sub[(sx, sy)] = c
     return sub, ins, dele
+
+
+def _shown(conf: float, threshold: float) -> float:
+    """``conf`` to three decimals as reported, rounded down where rounding would carry a
+    suggestion to the threshold (a 0.6496 suggestion shows as 0.649, not as 0.65)."""
+    shown = round(conf, 3)
+    if shown >= threshold > conf:
+        return math.floor(conf * 1000) / 1000
+    return shown
 
 
 def _drop_overlaps(corrections: list[Correction]) -> list[Correction]:
