@@ -65,6 +65,13 @@ def test_ocr_lexicon_clitic_forms_valid(lexicon: Lexicon, word: str) -> None:
     assert lexicon.is_valid(word)
 
 
+@pytest.mark.parametrize("word", ["منتهكوها", "مرتكبوهم"])
+def test_ocr_lexicon_plural_construct_before_suffix_valid(lexicon: Lexicon, word: str) -> None:
+    # the sound plural in construct drops its ن before a pronoun suffix: منتهك + و + ها
+    assert word not in lexicon.known
+    assert lexicon.analyze(word) is not None
+
+
 @pytest.mark.parametrize("word", ["الانفاقية", "تهييب", "المسندامة", "الاطفالء"])
 def test_ocr_lexicon_ocr_errors_not_known(lexicon: Lexicon, word: str) -> None:
     assert word not in lexicon.known

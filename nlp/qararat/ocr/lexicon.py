@@ -429,6 +429,7 @@ class Lexicon:
         if _RE_INNER_FINAL_LETTER.search(word):
             return None
         min_stem = self.clitics["min_stem"]
+        construct = self.clitics.get("plural_construct", {}).get("ending", "")
         best: tuple[float, int] | None = None
         stems: list[tuple[str, int, bool]] = [(word, 0, word.startswith("ال"))]
         for written, stem_prefix, n in self._prefixes:
@@ -450,6 +451,8 @@ class Lexicon:
                         options.append((base[:-1] + "ة", n + 1))
                     if base.endswith("ا") and suf in ("ه", "ها", "هم", "هما", "هن", "ني", "نا"):
                         options.append((base + "ء", n + 1))
+                    if construct and base.endswith(construct) and len(base) > 3 and not article:
+                        options.append((base[: -len(construct)], n + 2))
             for infl in self.clitics.get("inflections", []):
                 if stem.endswith(infl) and len(stem) - len(infl) >= 3:
                     options.append((stem[: -len(infl)], n + 1))
