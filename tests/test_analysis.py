@@ -96,3 +96,13 @@ def test_analysis_clean_applies_only_confident_corrections(sample_text: str) -> 
     corrections = find_corrections(sample_text, AnalyzeConfig(threshold=1.01))
     assert not any(c.applied and c.rule not in {"bidi_reversed_number"}
                    and not c.rule.startswith("normalize_") for c in corrections)
+
+
+def test_analysis_lone_conjunction_is_the_correctors_suggestion() -> None:
+    # scanned text: the join is weighed against "أو" and suggested, not applied
+    text = "وإذ تشير إلى عمل منظمة العمل الدولية، و منظمة الصحة العالمية،"
+    found = [c for c in find_corrections(text) if c.original == "و منظمة"]
+    assert [(c.replacement, c.applied, c.rule) for c in found] == [("ومنظمة", False, "lexicon")]
+    assert qararat.clean(text) == text
+    # without OCR correction, normalisation joins it as it joins it in edited text
+    assert "، ومنظمة الصحة" in qararat.clean(text, AnalyzeConfig(correct=False))

@@ -166,11 +166,20 @@ def _merge_scan(earlier: list[Correction], later: list[Correction]) -> list[Corr
     return sorted(kept, key=lambda c: (c.start, c.end))
 
 
+#: The normalisation step that joins a lone "و" to its word (left to the corrector).
+_SPLIT_CONJUNCTION = "normalize_split_conjunction"
+
+
 def find_corrections(original: str, config: AnalyzeConfig = DEFAULT_CONFIG) -> list[Correction]:
     """All corrections of ``original`` as spans on it, in order, non-overlapping."""
     corrections: list[Correction] = []
     if config.normalize:
         corrections = normalization_corrections(original)
+        if config.correct:
+            # a lone "و" before a word is an OCR question when the text was scanned: the
+            # corrector weighs the join against "أو" and only suggests it (docs/ocr.md: applied
+            # on OCR'd text, the join broke about as many words as it fixed)
+            corrections = [c for c in corrections if c.rule != _SPLIT_CONJUNCTION]
     text, back = apply_corrections(original, corrections)
     if config.repair_reversed:
         from qararat.structure.references import reversed_number_corrections
