@@ -239,3 +239,16 @@ def test_ocr_reported_confidence_of_a_suggestion_stays_below_the_threshold() -> 
     assert _shown(0.6496, 0.65) == 0.649  # a suggestion never shows the threshold itself
     assert _shown(0.6504, 0.65) == 0.65
     assert _shown(0.87654, 0.65) == 0.877
+
+
+def test_ocr_word_before_a_glued_footnote_digit_is_corrected(corrector: Corrector) -> None:
+    # the OCR glued the footnote marker to the word: the letters are fixed, the digit stays
+    text = "لحماية جميع الأشخاص من الاختفاء القسرى7، وإلى قراراتها اللاحقة"
+    fixes = [c for c in corrector.correct(text) if c.applied]
+    assert [(c.original, c.replacement) for c in fixes] == [("القسرى", "القسري")]
+    assert apply_corrections(text, fixes)[0].count("القسري7،") == 1
+
+
+def test_ocr_short_word_glued_to_a_digit_is_left_alone(corrector: Corrector) -> None:
+    # "فى2" may be part of a symbol or a number's label: three letters or fewer stay as written
+    assert corrector.correct("انظر الجدول فى2 من التقرير") == []

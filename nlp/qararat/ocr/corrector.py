@@ -86,6 +86,9 @@ _NUMBER = _CLITICS["number_before_suffix"]
 #: Conjunction proclitics (و، ف).
 _CONJUNCTIONS = "".join(_CLITICS["conjunctions"])
 _LONE_AND = "و"
+#: Letters a word needs before a digit glued after it (a footnote marker: "القسرى7") to be
+#: corrected; shorter ones may be part of a symbol.
+_GLUED_MARKER_MIN = 4
 _OR = "أو"
 
 
@@ -675,7 +678,9 @@ class Corrector:
         """False for words glued to digits/Latin letters and for protected names."""
         before = text[tok.start - 1] if tok.start else " "
         after = text[tok.end] if tok.end < len(text) else " "
-        if before.isascii() and before.isalnum() or after.isascii() and after.isalnum():
+        if before.isascii() and before.isalnum() or after.isascii() and after.isalpha():
+            return False
+        if after.isdigit() and len(tok.word) < _GLUED_MARKER_MIN:
             return False
         if tok.word in self.lexicon.protected:
             return False
