@@ -24,6 +24,7 @@ import difflib
 import json
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,6 +81,34 @@ def train_docs(split_path: Path, *, context: str = "ngrams") -> list[TrainDoc]:
 def read_clean(doc: TrainDoc) -> str:
     """A clean train document, normalised like the pipeline's input."""
     return normalize(doc.gold.read_text(encoding="utf-8"))
+
+
+def held_texts(doc: TrainDoc, tiers: tuple[str, ...]) -> Iterator[tuple[str, str, str]]:
+    """``(tier, gold, noisy)`` for each of ``tiers`` that ``doc`` has; the tier ``"gold"`` is
+    the clean text itself (every change there is a false alarm)."""
+    for tier in tiers:
+        if tier == "gold":
+            clean = read_clean(doc)
+            yield tier, clean, clean
+            continue
+        path = doc.ocr(tier)
+        if path.is_file():
+            yield tier, doc.gold.read_text(encoding="utf-8"), path.read_text(encoding="utf-8")
+
+
+def set_texts(name: str, tiers: tuple[str, ...]) -> Iterator[tuple[str, str, str, str]]:
+    """``(doc_id, tier, gold, noisy)`` of an evaluation set ``corpora/<name>/`` (gold texts,
+    OCR in ``ocr/<tier>/``); the tier ``"gold"`` is the clean text itself."""
+    folder = ROOT / "corpora" / name
+    for gold_path in sorted(folder.glob("*.txt")):
+        gold = gold_path.read_text(encoding="utf-8")
+        for tier in tiers:
+            if tier == "gold":
+                yield gold_path.stem, tier, gold, gold
+                continue
+            path = folder / "ocr" / tier / gold_path.name
+            if path.is_file():
+                yield gold_path.stem, tier, gold, path.read_text(encoding="utf-8")
 
 
 def aligned_pairs(clean: str, noisy: str) -> list[tuple[str, str]]:

@@ -20,6 +20,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from build_lexicon import set_texts  # noqa: E402
 from train_ocr_calibrator import BANDS, labelled  # noqa: E402
 
 from qararat.ocr import Corrector  # noqa: E402
@@ -32,13 +33,8 @@ def main(argv: list[str] | None = None) -> int:
     corrector = Corrector.default().with_config()  # its own: the feature sink is set on it
     rows = []
     for part in sets:
-        folder = ROOT / "corpora" / part
-        for gold_path in sorted(folder.glob("*.txt")):
-            for tier in ("clean", "fax", "noisy"):
-                path = folder / "ocr" / tier / gold_path.name
-                if path.is_file():
-                    gold, noisy = gold_path.read_text("utf-8"), path.read_text("utf-8")
-                    rows += labelled(corrector, gold_path.stem, 0, tier, gold, noisy)
+        for doc_id, tier, gold, noisy in set_texts(part, ("clean", "fax", "noisy")):
+            rows += labelled(corrector, doc_id, 0, tier, gold, noisy)
     right = np.array([r["right"] for r in rows], dtype=float)
     raw = np.array([r["evidence"]["conf"] for r in rows])
     conf = np.array([r["confidence"] for r in rows])

@@ -18,49 +18,34 @@ Usage: python scripts/eval_ocr_rules.py [--sets unseen3,unseen4,unseen5,unseen6]
 from __future__ import annotations
 
 import argparse
-import bisect
 import sys
 from collections import Counter
-from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import build_lexicon as bl  # noqa: E402
+from train_ocr_calibrator import Lines, is_right  # noqa: E402
 
 from qararat.ocr import Corrector, CorrectorConfig  # noqa: E402
-from qararat.ocr.metrics import score_correction  # noqa: E402
-from qararat.spans import apply_corrections  # noqa: E402
 
 RULES = ("clause_opener", "lead_verb")
 TIERS = ("gold", "clean", "fax", "noisy")
 
 
-def line_starts(text: str) -> list[int]:
-    """Offset of each line of ``text``."""
-    starts, pos = [], 0
-    for line in text.split("\n"):
-        starts.append(pos)
-        pos += len(line) + 1
-    return starts
-
-
 def score(corrector: Corrector, tier: str, gold: str, noisy: str, counts: Counter) -> None:  # type: ignore[type-arg]
     """Add the rules' changes on one text to ``counts`` (rule, tier, state[_right])."""
-    gold_lines, lines, starts = gold.split("\n"), noisy.split("\n"), line_starts(noisy)
+    lines = Lines(gold, noisy)
     for c in corrector.correct(noisy):
         if c.rule not in RULES:
             continue
-        li = bisect.bisect_right(starts, c.start) - 1
-        if li >= len(gold_lines):
+        s = lines.alone(c)
+        if s is None:
             continue
-        alone = replace(c, start=c.start - starts[li], end=c.end - starts[li], applied=True)
-        fixed = apply_corrections(lines[li], [alone])[0]
-        s = score_correction(gold_lines[li], lines[li], fixed)
         state = "applied" if c.applied else "suggested"
         counts[(c.rule, tier, state)] += 1
-        if s.changes > 0 and s.fixed > 0 and s.broken == 0:
+        if is_right(s):
             counts[(c.rule, tier, state + "_right")] += 1
 
 
@@ -72,15 +57,7 @@ def cross_validation(counts: Counter) -> None:  # type: ignore[type-arg]
     overrides = {"calibrate": packaged.calibrate, "apply_threshold": packaged.apply_threshold}
     for held, corrector in bl.fold_correctors(docs, texts, overrides):
         for doc in held:
-            for tier in TIERS:
-                if tier == "gold":
-                    gold = noisy = bl.read_clean(doc)
-                else:
-                    path = doc.ocr(tier)
-                    if not path.is_file():
-                        continue
-                    gold = doc.gold.read_text(encoding="utf-8")
-                    noisy = path.read_text(encoding="utf-8")
+            for tier, gold, noisy in bl.held_texts(doc, TIERS):
                 score(corrector, tier, gold, noisy, counts)
 
 
@@ -88,14 +65,8 @@ def evaluation_sets(names: list[str], counts: Counter) -> None:  # type: ignore[
     """The packaged corrector on evaluation sets, their clean texts included."""
     corrector = Corrector.default()
     for name in names:
-        folder = ROOT / "corpora" / name
-        for gold_path in sorted(folder.glob("*.txt")):
-            gold = gold_path.read_text(encoding="utf-8")
-            score(corrector, "gold", gold, gold, counts)
-            for tier in TIERS[1:]:
-                path = folder / "ocr" / tier / gold_path.name
-                if path.is_file():
-                    score(corrector, tier, gold, path.read_text(encoding="utf-8"), counts)
+        for _doc_id, tier, gold, noisy in bl.set_texts(name, TIERS):
+            score(corrector, tier, gold, noisy, counts)
 
 
 def main(argv: list[str] | None = None) -> int:

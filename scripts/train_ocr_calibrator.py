@@ -34,8 +34,9 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import build_lexicon as bl  # noqa: E402
 
+from qararat.model import Correction  # noqa: E402
 from qararat.ocr.calibration import FEATURES, MODEL_VERSION, decision_vector  # noqa: E402
-from qararat.ocr.metrics import score_correction  # noqa: E402
+from qararat.ocr.metrics import CorrectionCounts, score_correction  # noqa: E402
 from qararat.spans import apply_corrections  # noqa: E402
 
 TIERS = ("gold", "clean", "fax", "noisy")
@@ -50,18 +51,36 @@ def decisions(config: dict[str, Any]) -> list[dict[str, Any]]:
     overrides = {**config, "calibrate": False}
     for fold, (held, corrector) in enumerate(bl.fold_correctors(docs, texts, overrides)):
         for doc in held:
-            for tier in TIERS:
-                if tier == "gold":
-                    noisy = gold = bl.read_clean(doc)
-                else:
-                    path = doc.ocr(tier)
-                    if not path.is_file():
-                        continue
-                    gold = doc.gold.read_text(encoding="utf-8")
-                    noisy = path.read_text(encoding="utf-8")
+            for tier, gold, noisy in bl.held_texts(doc, TIERS):
                 rows.extend(labelled(corrector, doc.doc_id, fold, tier, gold, noisy))
         print(f"fold {fold}: {len(rows)} decisions", file=sys.stderr)
     return rows
+
+
+class Lines:
+    """A gold text and its noisy version line by line, to score one correction at a time."""
+
+    def __init__(self, gold: str, noisy: str) -> None:
+        self.gold, self.noisy = gold.split("\n"), noisy.split("\n")
+        self.starts, pos = [], 0
+        for line in self.noisy:
+            self.starts.append(pos)
+            pos += len(line) + 1
+
+    def alone(self, c: Correction) -> CorrectionCounts | None:
+        """The score of applying ``c`` alone to its line (None if the line has no gold)."""
+        li = bisect.bisect_right(self.starts, c.start) - 1
+        line = self.noisy[li]
+        alone = replace(c, start=c.start - self.starts[li], end=c.end - self.starts[li])
+        if li >= len(self.gold) or alone.end > len(line):
+            return None
+        fixed = apply_corrections(line, [replace(alone, applied=True)])[0]
+        return score_correction(self.gold[li], line, fixed)
+
+
+def is_right(s: CorrectionCounts) -> bool:
+    """A change alone is right when it fixes a word and breaks none."""
+    return s.changes > 0 and s.fixed > 0 and s.broken == 0
 
 
 def labelled(corrector, doc_id, fold, tier, gold, noisy):  # type: ignore[no-untyped-def]
@@ -73,21 +92,14 @@ def labelled(corrector, doc_id, fold, tier, gold, noisy):  # type: ignore[no-unt
         evidence = dict(corrector.feature_sink)
     finally:
         corrector.feature_sink = None
-    gold_lines, lines = gold.split("\n"), noisy.split("\n")
-    starts, pos = [], 0
-    for line in lines:
-        starts.append(pos)
-        pos += len(line) + 1
+    lines = Lines(gold, noisy)
     out = []
     for c in corrections:
         if c.start not in evidence or c.rule not in ("lexicon", "context"):
             continue
-        li = bisect.bisect_right(starts, c.start) - 1
-        line = lines[li]
-        alone = replace(c, start=c.start - starts[li], end=c.end - starts[li], applied=True)
-        if li >= len(gold_lines) or alone.end > len(line):
+        s = lines.alone(c)
+        if s is None:
             continue
-        s = score_correction(gold_lines[li], line, apply_corrections(line, [alone])[0])
         out.append(
             {
                 "doc": doc_id,
@@ -97,7 +109,7 @@ def labelled(corrector, doc_id, fold, tier, gold, noisy):  # type: ignore[no-unt
                 "replacement": c.replacement,
                 "evidence": evidence[c.start],
                 "confidence": c.confidence,
-                "right": int(s.changes > 0 and s.fixed > 0 and s.broken == 0),
+                "right": int(is_right(s)),
                 "broken": int(s.broken > 0),
             }
         )
