@@ -90,8 +90,12 @@ def unknown_share(unknown: int, words: int) -> float:
     return (unknown + UNKNOWN_PRIOR * UNKNOWN_PRIOR_WORDS) / (words + UNKNOWN_PRIOR_WORDS)
 
 
-#: Letters written as one tooth on the baseline (ب ت ث ن ي, and ئ on its tooth).
-TEETH = frozenset("بتثنيئ")
+@lru_cache(maxsize=1)
+def tooth_letters() -> frozenset[str]:
+    """Letters written as one tooth on the baseline (``tooth_letters`` of ``channel.json``)."""
+    from qararat.ocr.channel import load_channel_data
+
+    return frozenset(load_channel_data()["tooth_letters"]["letters"])
 
 
 def extra_letter(word: str, best: str) -> tuple[float, float]:
@@ -113,7 +117,8 @@ def extra_letter(word: str, best: str) -> tuple[float, float]:
     if letter == "ا":
         return 0.0, 1.0
     beside = word[i - 1 : i] + word[i + 1 : i + 2]
-    if letter in TEETH and any(c in TEETH for c in beside):
+    teeth = tooth_letters()
+    if letter in teeth and any(c in teeth for c in beside):
         return 1.0, 0.0
     return 0.0, 0.0
 

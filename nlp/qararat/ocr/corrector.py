@@ -85,11 +85,12 @@ _PRONOUNS_LONGEST_FIRST = sorted(_CLITICS["suffixes"], key=len, reverse=True)
 _NUMBER = _CLITICS["number_before_suffix"]
 #: Conjunction proclitics (و، ف).
 _CONJUNCTIONS = "".join(_CLITICS["conjunctions"])
-_LONE_AND = "و"
+#: A conjunction never written alone before a word, and the word it may be the rest of.
+_LONE_AND = _CLITICS["lone_conjunction"]["letter"]
+_OR = _CLITICS["lone_conjunction"]["lost_alef_reading"]
 #: Letters a word needs before a digit glued after it (a footnote marker: "القسرى7") to be
 #: corrected; shorter ones may be part of a symbol.
 _GLUED_MARKER_MIN = 4
-_OR = "أو"
 
 
 @dataclass(frozen=True)
@@ -1257,7 +1258,10 @@ class Corrector:
         a comma or semicolon just before it (after a digit it links numbers, "7 و 8";
         after a stray mark the line is a scanned table's debris), a valid word after it and a
         valid joined form."""
-        before = text[: tok.start].rstrip(" ")[-1:]
+        i = tok.start - 1
+        while i >= 0 and text[i] == " ":
+            i -= 1
+        before = text[i] if i >= 0 else ""
         if not (_RE_AR_LETTER.match(before) or before in ("،", "؛", ",")):
             return False
         lex = self.lexicon
@@ -1450,8 +1454,8 @@ class Corrector:
             if scored[0][0] - scored[1][0] < self.config.real_word_context:
                 return None
             best = scored[0][1]
-            cost = self.channel.cost_within(best, word, limit)
-            ranked = [(cost, best)] + [(c, v) for c, v in ranked if v != best]
+            ranked.sort(key=lambda cv: cv[1] != best)  # the chosen lead first, the rest in order
+            cost = ranked[0][0]
         conf = 0.95 - 0.2 * max(0.0, cost - 0.5)
         if self._other_lead_verb(tok, best):
             # a verb the table lacks ("تدعم" for "تدعو"?): for a reviewer, never applied
