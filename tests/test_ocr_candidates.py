@@ -39,6 +39,10 @@ def _applied(corrections: list[Correction]) -> list[Correction]:
         # a dropped letter behind a proclitic: only the stem is in the index
         ("وإذ تشير إلى الإعلان وبرنمج العمل المعتمدين في المؤتمر", "وبرنمج", "وبرنامج"),
         ("وإذ تشير إلى الاتفاقية وللبروتكول الاختياري الملحق بها", "وللبروتكول", "وللبروتوكول"),
+        # a same-skeleton reading (ف→ق: "الاستقلال") does not stop the search: غ read as ف
+        # costs less, and context agrees
+        ("تحمي الأطفال من الاستفلال الاقتصادي ومن أداء أي عمل خطير", "الاستفلال", "الاستغلال"),
+        ("وإذ تؤكد أهمية مكافحة الاستفلال والاعتداء الجنسيين", "الاستفلال", "الاستغلال"),
     ],
 )
 def test_ocr_fuzzy_candidates_ranked_by_channel(
@@ -182,6 +186,16 @@ def test_ocr_skeleton_bound_is_a_lower_bound(
 ) -> None:
     bound = corrector._skeleton_bound(skeleton(intended), skeleton(observed))
     assert bound <= corrector.channel.cost(intended, observed) + 1e-9
+
+
+def test_ocr_fuzzy_bound_covers_cross_skeleton_substitutions(corrector: Corrector) -> None:
+    # the pruning bound of one-skeleton-edit candidates is below every such edit, including a
+    # letter read as one of another skeleton (ت read as final ن)
+    assert corrector._min_fuzzy_cost <= min(corrector._skel_sub.values())
+    assert corrector._min_fuzzy_cost <= min(corrector._skel_ins.values())
+    assert corrector._min_fuzzy_cost <= min(
+        v for k, v in corrector._skel_del.items() if k != "ء"
+    )
 
 
 def test_ocr_tail_words_get_band_probability(corrector: Corrector) -> None:

@@ -127,9 +127,6 @@ class CorrectorConfig:
             a same-skeleton word shadows another.
         prune_margin: Log-odds behind the best candidate so far at which the costing of less
             probable candidates one skeleton edit away stops.
-        exact_enough: Log-odds over keeping the word at which a same-skeleton candidate (a
-            dot or hamza misreading) is taken as the explanation without looking one skeleton
-            edit further (a speed shortcut).
         plausible_logp: A valid (clitic-analysed) word at least this probable gets only
             same-skeleton candidates (a speed shortcut: its dots may still be wrong).
         context_max_cost: Channel cost within which a word that its neighbours never saw may
@@ -190,7 +187,6 @@ class CorrectorConfig:
     real_word_context: float = 2.0
     real_word_indel_logratio: float = math.log(30.0)
     prune_margin: float = 2.5
-    exact_enough: float = 6.0
     plausible_logp: float = math.log(4e-6)
     context_max_cost: float = 0.8
     context_min_count: int = 3
@@ -288,15 +284,18 @@ class Corrector:
         ch = self.channel
         #: Cheapest edit at all (a bound for pruning same-skeleton candidates).
         self._min_exact_cost = min(ch._sub.values(), default=ch.substitute_cost)
-        #: Cheapest edit that changes a skeleton (a bound for pruning fuzzy candidates).
+        self._skel_sub, self._skel_ins, self._skel_del = _skeleton_costs(ch)
+        #: Cheapest edit that changes a skeleton (a bound for pruning fuzzy candidates): an
+        #: inserted, dropped or doubled letter, or a letter read as one of another skeleton
+        #: (some of those, ت read as final ن, cost no more than a dot).
         self._min_fuzzy_cost = min(
             ch.double_cost,
             ch.insert_cost,
             ch.delete_cost,
             *(v for k, v in ch._ins.items() if k != _HAMZA),
             *(v for k, v in ch._del.items() if k != _HAMZA),
+            *self._skel_sub.values(),
         )
-        self._skel_sub, self._skel_ins, self._skel_del = _skeleton_costs(ch)
         #: Per word, the context keys seen often enough after / before it (see _frequent).
         self._frequent_after: dict[str, list[str]] = {}
         self._frequent_before: dict[str, list[str]] = {}
@@ -996,11 +995,13 @@ class Corrector:
             pre = prior + change - weight * cost
             best_pre = max(best_pre, pre)
             prelim.append((pre, cand, cost))
-        enough = best_pre - self._keep_logp(word) >= cfg.exact_enough
+        # A non-word is always looked at one skeleton edit further, however good its best
+        # same-skeleton reading: some edits across skeletons cost no more than a dot (غ read
+        # as ف, ل or د as ن), so "الاستفلال" is "الاستغلال" (0.30) before "الاستقلال" (0.35).
         # a valid clitic form ("وبالاتفاقيتين") is not looked at one skeleton edit further
         plausible = lex.logp(word) >= cfg.plausible_logp and lex.is_valid(word)
         plausible = plausible or (not prelim and lex.direct_p(word) >= cfg.attested_p)
-        if not real_word and not enough and not plausible:
+        if not real_word and not plausible:
             fuzzy_floor = weight * self._min_fuzzy_cost
             word_sk = skeleton(word)
             for n, (cand, prior) in enumerate(lex.fuzzy_scored(word)):
