@@ -43,6 +43,9 @@ def _applied(corrections: list[Correction]) -> list[Correction]:
         # costs less, and context agrees
         ("تحمي الأطفال من الاستفلال الاقتصادي ومن أداء أي عمل خطير", "الاستفلال", "الاستغلال"),
         ("وإذ تؤكد أهمية مكافحة الاستفلال والاعتداء الجنسيين", "الاستفلال", "الاستغلال"),
+        # the three teeth of س read as two letters: two skeleton edits, one channel edit
+        ("تقرر أن تنظر في المسألة في دورتها الخامبن والسبعين", "الخامبن", "الخامس"),
+        ("وإذ تشدد على حماية المدارمن والمستشفيات", "المدارمن", "المدارس"),
     ],
 )
 def test_ocr_fuzzy_candidates_ranked_by_channel(
@@ -186,6 +189,28 @@ def test_ocr_skeleton_bound_is_a_lower_bound(
 ) -> None:
     bound = corrector._skeleton_bound(skeleton(intended), skeleton(observed))
     assert bound <= corrector.channel.cost(intended, observed) + 1e-9
+
+
+@pytest.mark.parametrize(
+    ("intended", "observed", "cost"),
+    [
+        ("الخامس", "الخامبن", 0.6),  # س read as two teeth
+        ("شباط", "تبباط", 0.6),  # ش likewise, dots and all
+        ("المدارس", "المدارمن", 0.6),  # م and a tooth
+    ],
+)
+def test_ocr_channel_letter_split(intended: str, observed: str, cost: float) -> None:
+    channel = Channel()
+    assert channel.cost(intended, observed) == pytest.approx(cost)
+    assert [op for op, _, _ in channel.edits(intended, observed)] == ["split"]
+    assert channel.confusion(intended, observed) == "shape"
+
+
+def test_ocr_channel_letter_split_needs_a_tooth_second() -> None:
+    # a tooth then م is no split of س: two ordinary edits
+    channel = Channel()
+    assert channel.cost("السلام", "التملام") > 1.0
+    assert channel.cost("السلام", "المتلام") == pytest.approx(0.6)
 
 
 def test_ocr_fuzzy_bound_covers_cross_skeleton_substitutions(corrector: Corrector) -> None:

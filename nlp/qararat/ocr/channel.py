@@ -61,6 +61,13 @@ class Channel:
         for pair, cost in data.get("pair_costs", {}).items():
             a, b = pair.split(">")
             self._sub[(a, b)] = float(cost)
+        splits = data.get("letter_splits", {})
+        #: Letters the engine may read as two (س as "بن" or "من"), the letters the first and
+        #: the second of those two may be, and the cost of that one edit.
+        self.split_letters: str = splits.get("letters", "")
+        self.split_first: str = splits.get("first", "")
+        self.split_second: str = splits.get("second", "")
+        self.split_letter_cost: float = float(splits.get("cost", math.inf))
         self._ins = {k: float(v) for k, v in data.get("insert_costs", {}).items() if len(k) == 1}
         self._del = {k: float(v) for k, v in data.get("delete_costs", {}).items() if len(k) == 1}
         self.cost = lru_cache(maxsize=200_000)(self._cost)
@@ -88,6 +95,15 @@ class Channel:
             return min(self.double_cost, self.ins_cost(b))
         return self.ins_cost(b)
 
+    def _split_at(self, a: str, observed: str, j: int) -> bool:
+        """True if ``observed[j-2:j]`` may be the intended letter ``a`` read as two letters."""
+        return (
+            j > 1
+            and a in self.split_letters
+            and observed[j - 2] in self.split_first
+            and observed[j - 1] in self.split_second
+        )
+
     def _table(self, intended: str, observed: str) -> list[list[float]]:
         n, m = len(intended), len(observed)
         ins = [0.0] + [self._ins_at(observed, j) for j in range(1, m + 1)]
@@ -95,6 +111,8 @@ class Channel:
         sub = self._sub
         default_sub = self.substitute_cost
         swap = self.transpose_cost
+        split = any(x in self.split_letters for x in intended)
+        split_cost = self.split_letter_cost
         d = [[0.0] * (m + 1) for _ in range(n + 1)]
         row0 = d[0]
         for j in range(1, m + 1):
@@ -115,6 +133,10 @@ class Channel:
                     best = c
                 if i > 1 and j > 1 and a != b and a == observed[j - 2] and intended[i - 2] == b:
                     c = d[i - 2][j - 2] + swap
+                    if c < best:
+                        best = c
+                if split and self._split_at(a, observed, j):
+                    c = prev[j - 2] + split_cost
                     if c < best:
                         best = c
                 row[j] = best
@@ -138,6 +160,8 @@ class Channel:
         sub = self._sub
         default_sub = self.substitute_cost
         swap = self.transpose_cost
+        split = any(x in self.split_letters for x in intended)
+        split_cost = self.split_letter_cost
         prev2: list[float] = []
         prev = [inf] * (m + 1)
         prev[0] = 0.0
@@ -162,6 +186,10 @@ class Channel:
                     best = c
                 if i > 1 and j > 1 and a != b and a == observed[j - 2] and intended[i - 2] == b:
                     c = prev2[j - 2] + swap
+                    if c < best:
+                        best = c
+                if split and self._split_at(a, observed, j):
+                    c = prev[j - 2] + split_cost
                     if c < best:
                         best = c
                 row[j] = best
@@ -212,8 +240,8 @@ class Channel:
     def edits(self, intended: str, observed: str) -> list[tuple[str, str, str]]:
         """The cheapest edit script as ``(op, intended_letter, observed_letter)`` triples.
 
-        ``op`` is ``sub``, ``ins`` (letter added by OCR), ``del`` (letter dropped by OCR) or
-        ``swap``; identical letters are left out.
+        ``op`` is ``sub``, ``ins`` (letter added by OCR), ``del`` (letter dropped by OCR),
+        ``swap`` or ``split`` (one letter read as two); identical letters are left out.
         """
         d = self._table(intended, observed)
         i, j = len(intended), len(observed)
@@ -236,6 +264,13 @@ class Channel:
                 ):
                     out.append(("swap", intended[i - 2 : i], observed[j - 2 : j]))
                     i, j = i - 2, j - 2
+                    continue
+                if (
+                    self._split_at(a, observed, j)
+                    and abs(here - d[i - 1][j - 2] - self.split_letter_cost) < 1e-9
+                ):
+                    out.append(("split", a, observed[j - 2 : j]))
+                    i, j = i - 1, j - 2
                     continue
             if i > 0 and abs(here - d[i - 1][j] - self.del_cost(intended[i - 1])) < 1e-9:
                 out.append(("del", intended[i - 1], ""))
@@ -262,6 +297,8 @@ class Channel:
                 name, cost = "insertion", self.ins_cost(b)
             elif op == "del":
                 name, cost = "deletion", self.del_cost(a)
+            elif op == "split":
+                name, cost = "shape", self.split_letter_cost
             else:
                 name, cost = "transposition", self.transpose_cost
             if cost > worst[1] or not worst[0]:

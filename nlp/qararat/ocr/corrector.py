@@ -40,6 +40,7 @@ from qararat.ocr.calibration import (
 )
 from qararat.ocr.channel import Channel, common_ends
 from qararat.ocr.lexicon import (
+    MAX_NEIGHBOUR_KEY,
     Lexicon,
     default_ngrams,
     default_trigrams,
@@ -127,6 +128,10 @@ class CorrectorConfig:
             a same-skeleton word shadows another.
         prune_margin: Log-odds behind the best candidate so far at which the costing of less
             probable candidates one skeleton edit away stops.
+        split_max_cost: Channel cost within which a candidate that puts a letter pair back as
+            one letter (``Channel.split_letters``: "الخامبن" → "الخامس") is kept: the split and
+            one dot or hamza edit at most, so that far-fetched readings do not crowd the
+            runner-up evidence.
         plausible_logp: A valid (clitic-analysed) word at least this probable gets only
             same-skeleton candidates (a speed shortcut: its dots may still be wrong).
         context_max_cost: Channel cost within which a word that its neighbours never saw may
@@ -188,6 +193,7 @@ class CorrectorConfig:
     real_word_indel_logratio: float = math.log(30.0)
     prune_margin: float = 2.5
     plausible_logp: float = math.log(4e-6)
+    split_max_cost: float = 1.0
     context_max_cost: float = 0.8
     context_min_count: int = 3
     garble_window: int = 5
@@ -998,7 +1004,7 @@ class Corrector:
         # A non-word is always looked at one skeleton edit further, however good its best
         # same-skeleton reading: some edits across skeletons cost no more than a dot (غ read
         # as ف, ل or د as ن), so "الاستفلال" is "الاستغلال" (0.30) before "الاستقلال" (0.35).
-        # a valid clitic form ("وبالاتفاقيتين") is not looked at one skeleton edit further
+        # A valid clitic form ("وبالاتفاقيتين") is not looked at one skeleton edit further.
         plausible = lex.logp(word) >= cfg.plausible_logp and lex.is_valid(word)
         plausible = plausible or (not prelim and lex.direct_p(word) >= cfg.attested_p)
         if not real_word and not plausible:
@@ -1024,6 +1030,18 @@ class Corrector:
                 pre = prior + change - weight * cost
                 best_pre = max(best_pre, pre)
                 prelim.append((pre, cand, cost))
+            # a letter of three teeth read as two letters ("الخامبن" for "الخامس") is two
+            # skeleton edits, beyond the index's reach: each such pair is put back as the letter
+            have = {c for _, c, _ in prelim}
+            for cand, prior in self._split_letter_candidates(word):
+                if cand in have or abs(len(cand) - len(word)) > 2:
+                    continue
+                cost = within(cand, word, cfg.split_max_cost)
+                if cost > cfg.split_max_cost or (grammar_guard and _grammatical(cand, word)):
+                    continue
+                pre = prior + change - weight * cost
+                best_pre = max(best_pre, pre)
+                prelim.append((pre, cand, cost))
         if word.endswith(_HAMZA) and len(word) > 2:
             stem = word[:-1]
             comma = self.channel.comma_cost
@@ -1044,6 +1062,25 @@ class Corrector:
             prelim.append((prior + change - weight * cost, f"{a} {b}", cost))
         prelim.sort(reverse=True)
         return tuple(prelim[: cfg.max_candidates])
+
+    def _split_letter_candidates(self, word: str) -> list[tuple[str, float]]:
+        """Words that ``word`` may be with one of its letter pairs read from a single letter
+        (``Channel.split_letters``, "بن" or "من" for س/ش), as ``(word, log prior)``: the pair
+        put back as the letter, and that form's same-skeleton neighbours (ش, other dots)."""
+        ch, lex = self.channel, self.lexicon
+        first, second = ch.split_first, ch.split_second
+        if not ch.split_letters or not 3 <= len(word) <= MAX_NEIGHBOUR_KEY:
+            return []  # a run of letters longer than any word is debris (and quadratic here)
+        found: dict[str, float] = {}
+        for k in range(len(word) - 1):
+            if word[k] in first and word[k + 1] in second:
+                base = word[:k] + ch.split_letters[0] + word[k + 2 :]
+                if lex.is_valid(base):
+                    found[base] = lex.logp(base)
+                for cand, prior in lex.exact_scored(base):
+                    if prior > found.get(cand, -math.inf):
+                        found[cand] = prior
+        return list(found.items())
 
     def _context_candidates(self, tok: _Token) -> tuple[tuple[float, str, float], ...]:
         """Words that both neighbours of a known word were seen with, when it was not.

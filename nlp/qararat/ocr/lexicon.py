@@ -515,7 +515,7 @@ class Lexicon:
         alphabet = self._alphabet
         out: set[str] = set()
         n = len(key)
-        if n > _MAX_NEIGHBOUR_KEY:  # no word is this long; the loop below is quadratic in n
+        if n > MAX_NEIGHBOUR_KEY:  # no word is this long; the loop below is quadratic in n
             return out
         for i in range(n + 1):
             head, rest = key[:i], key[i:]
@@ -794,7 +794,7 @@ def lead_forms() -> list[str]:
 
 #: Longest skeleton whose one-edit neighbours are searched (Arabic words are far shorter; a
 #: run of letters longer than this is debris, and searching it would take quadratic time).
-_MAX_NEIGHBOUR_KEY = 40
+MAX_NEIGHBOUR_KEY = 40
 #: How many lexicon caches to keep (one per data version); older ones are deleted.
 _KEEP_CACHES = 2
 
