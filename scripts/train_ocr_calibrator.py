@@ -177,7 +177,11 @@ def main(argv: list[str] | None = None) -> int:
     y = np.array([r["right"] for r in rows])
     folds = np.array([r["fold"] for r in rows])
     guarded = np.array([r["evidence"]["guarded"] > 0 for r in rows])
-    threshold = CorrectorConfig().apply_threshold
+    config = CorrectorConfig()
+    threshold = config.apply_threshold
+    # a word that is itself valid is changed only at the higher threshold (see CorrectorConfig)
+    valid = np.array([r["evidence"]["valid_word"] > 0 for r in rows])
+    thresholds = np.where(valid, max(threshold, config.valid_apply_threshold), threshold)
     raw = np.array([r["evidence"]["conf"] for r in rows])
     calibrated = np.zeros(len(rows))
     for k in sorted(set(folds.tolist())):
@@ -185,10 +189,10 @@ def main(argv: list[str] | None = None) -> int:
         model = ConfidenceCalibrator(C=args.c).fit(X[~out], y[~out])
         calibrated[out] = model.predict_proba(X[out])[:, 1]
     before = _table(rows, (raw >= args.raw_threshold) & ~guarded)
-    after = _table(rows, (calibrated >= threshold) & ~guarded)
+    after = _table(rows, (calibrated >= thresholds) & ~guarded)
     print(
         f"changes applied: raw posterior >= {args.raw_threshold}, "
-        f"calibrated (out-of-fold) >= {threshold}"
+        f"calibrated (out-of-fold) >= {threshold} ({config.valid_apply_threshold} for a valid word)"
     )
     for tier in TIERS:
         b, a = before[tier], after[tier]
@@ -233,6 +237,7 @@ def main(argv: list[str] | None = None) -> int:
             "inputs": list(TIERS),
         },
         "apply_threshold": threshold,
+        "valid_apply_threshold": config.valid_apply_threshold,
         "raw_threshold": args.raw_threshold,
         "cross_validation": {
             "folds": int(len(set(folds.tolist()))),

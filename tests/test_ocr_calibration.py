@@ -190,3 +190,17 @@ def test_calibration_not_read_by_an_uncalibrated_corrector(corrector: Corrector)
     # so that the calibrator can be refitted after its features change
     fresh = Corrector(corrector.lexicon, config=CorrectorConfig(calibrate=False))
     assert fresh.calibration is None
+
+
+def test_calibration_valid_word_needs_the_higher_threshold(corrector: Corrector) -> None:
+    # "غلى" is a word (boiled): changing it needs valid_apply_threshold, a non-word does not
+    text = "وتشدد غلى أهمية التعاون الدولي في مجال التنمبة المستدامة"
+    found = {c.original: c for c in corrector.correct(text)}
+    assert found["غلى"].replacement == "على" and found["غلى"].applied
+    assert found["التنمبة"].applied
+    picky = corrector.with_config(valid_apply_threshold=0.999)
+    strict = {c.original: c for c in picky.correct(text)}
+    assert strict["غلى"].replacement == "على" and not strict["غلى"].applied
+    assert strict["غلى"].confidence < 0.999  # reported as a suggestion, below its threshold
+    assert strict["التنمبة"].applied
+    assert CorrectorConfig().valid_apply_threshold >= CorrectorConfig().apply_threshold
