@@ -180,8 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     config = CorrectorConfig()
     threshold = config.apply_threshold
     # a word that is itself valid is changed only at the higher threshold (see CorrectorConfig)
-    valid = np.array([r["evidence"]["valid_word"] > 0 for r in rows])
-    thresholds = np.where(valid, max(threshold, config.valid_apply_threshold), threshold)
+    thresholds = np.array([config.threshold_for(r["evidence"]["valid_word"] > 0) for r in rows])
     raw = np.array([r["evidence"]["conf"] for r in rows])
     calibrated = np.zeros(len(rows))
     for k in sorted(set(folds.tolist())):

@@ -95,14 +95,19 @@ class Channel:
             return min(self.double_cost, self.ins_cost(b))
         return self.ins_cost(b)
 
-    def _split_at(self, a: str, observed: str, j: int) -> bool:
-        """True if ``observed[j-2:j]`` may be the intended letter ``a`` read as two letters."""
-        return (
-            j > 1
-            and a in self.split_letters
-            and observed[j - 2] in self.split_first
-            and observed[j - 1] in self.split_second
-        )
+    def _split_ends(self, intended: str, observed: str) -> list[bool] | None:
+        """For each end ``j`` of ``observed`` (0..len), whether ``observed[j-2:j]`` may be one
+        letter read as two; None when ``intended`` has no such letter or ``observed`` no such
+        pair (the alignment loops then skip the step)."""
+        letters = self.split_letters
+        if not letters or not any(x in letters for x in intended):
+            return None
+        first, second = self.split_first, self.split_second
+        ends = [False, False] + [
+            observed[j - 2] in first and observed[j - 1] in second
+            for j in range(2, len(observed) + 1)
+        ]
+        return ends if any(ends) else None
 
     def _table(self, intended: str, observed: str) -> list[list[float]]:
         n, m = len(intended), len(observed)
@@ -111,8 +116,8 @@ class Channel:
         sub = self._sub
         default_sub = self.substitute_cost
         swap = self.transpose_cost
-        split = any(x in self.split_letters for x in intended)
-        split_cost = self.split_letter_cost
+        ends = self._split_ends(intended, observed)
+        letters, split_cost = self.split_letters, self.split_letter_cost
         d = [[0.0] * (m + 1) for _ in range(n + 1)]
         row0 = d[0]
         for j in range(1, m + 1):
@@ -121,6 +126,7 @@ class Channel:
             a = intended[i - 1]
             row, prev = d[i], d[i - 1]
             del_a = dels[i]
+            split = ends is not None and a in letters
             row[0] = prev[0] + del_a
             for j in range(1, m + 1):
                 b = observed[j - 1]
@@ -135,7 +141,7 @@ class Channel:
                     c = d[i - 2][j - 2] + swap
                     if c < best:
                         best = c
-                if split and self._split_at(a, observed, j):
+                if split and ends[j]:  # type: ignore[index]
                     c = prev[j - 2] + split_cost
                     if c < best:
                         best = c
@@ -160,8 +166,8 @@ class Channel:
         sub = self._sub
         default_sub = self.substitute_cost
         swap = self.transpose_cost
-        split = any(x in self.split_letters for x in intended)
-        split_cost = self.split_letter_cost
+        ends = self._split_ends(intended, observed)
+        letters, split_cost = self.split_letters, self.split_letter_cost
         prev2: list[float] = []
         prev = [inf] * (m + 1)
         prev[0] = 0.0
@@ -170,6 +176,7 @@ class Channel:
         for i in range(1, n + 1):
             a = intended[i - 1]
             del_a = self.del_cost(a)
+            split = ends is not None and a in letters
             row = [inf] * (m + 1)
             lo, hi = max(0, i - band), min(m, i + band)
             if lo == 0:
@@ -188,7 +195,7 @@ class Channel:
                     c = prev2[j - 2] + swap
                     if c < best:
                         best = c
-                if split and self._split_at(a, observed, j):
+                if split and ends[j]:  # type: ignore[index]
                     c = prev[j - 2] + split_cost
                     if c < best:
                         best = c
@@ -244,6 +251,7 @@ class Channel:
         ``swap`` or ``split`` (one letter read as two); identical letters are left out.
         """
         d = self._table(intended, observed)
+        ends = self._split_ends(intended, observed)
         i, j = len(intended), len(observed)
         out: list[tuple[str, str, str]] = []
         while i > 0 or j > 0:
@@ -266,7 +274,9 @@ class Channel:
                     i, j = i - 2, j - 2
                     continue
                 if (
-                    self._split_at(a, observed, j)
+                    ends is not None
+                    and ends[j]
+                    and a in self.split_letters
                     and abs(here - d[i - 1][j - 2] - self.split_letter_cost) < 1e-9
                 ):
                     out.append(("split", a, observed[j - 2 : j]))

@@ -219,6 +219,13 @@ class CorrectorConfig:
     comma_stem_candidates: int = 3
     calibrate: bool = True
 
+    def threshold_for(self, valid: bool) -> float:
+        """The confidence at which a word change is applied, ``valid``: the word as read is
+        itself a valid word (then the higher of the two thresholds)."""
+        if valid:
+            return max(self.apply_threshold, self.valid_apply_threshold)
+        return self.apply_threshold
+
 
 class _Packaged:
     """Type of :data:`PACKAGED`."""
@@ -914,10 +921,7 @@ class Corrector:
                     evidence["guarded"] = 1.0
         alternatives = [c for _, c, *_ in scored[1:5]]
         rule = "lexicon" if self.lexicon.logp(tok.word) < cfg.accept_logp else "context"
-        threshold = cfg.apply_threshold
-        if valid:
-            threshold = max(threshold, cfg.valid_apply_threshold)
-        return self._emit(tok, best, alternatives, conf, rule, confusion, threshold)
+        return self._emit(tok, best, alternatives, conf, rule, confusion, cfg.threshold_for(valid))
 
     def _evidence(
         self,
