@@ -218,9 +218,7 @@ def test_ocr_fuzzy_bound_covers_cross_skeleton_substitutions(corrector: Correcto
     # letter read as one of another skeleton (ت read as final ن)
     assert corrector._min_fuzzy_cost <= min(corrector._skel_sub.values())
     assert corrector._min_fuzzy_cost <= min(corrector._skel_ins.values())
-    assert corrector._min_fuzzy_cost <= min(
-        v for k, v in corrector._skel_del.items() if k != "ء"
-    )
+    assert corrector._min_fuzzy_cost <= min(v for k, v in corrector._skel_del.items() if k != "ء")
 
 
 def test_ocr_tail_words_get_band_probability(corrector: Corrector) -> None:
@@ -268,3 +266,31 @@ def test_ocr_load_does_not_import_heavy_modules() -> None:
 )
 def test_ocr_article_takes_no_pronoun_suffix(corrector: Corrector, word: str, valid: bool) -> None:
     assert corrector.lexicon.is_valid(word) is valid
+
+
+@pytest.mark.parametrize(
+    ("text", "original", "expected"),
+    [
+        ("تقرر أن تواصل النظر ف إطار البند نفسه من جدول الأعمال", "ف", "في"),
+        ("وتعمل عل تعزيز التعاون بين الدول الأعضاء", "عل", "على"),
+    ],
+)
+def test_ocr_truncated_function_word_restored(
+    corrector: Corrector, text: str, original: str, expected: str
+) -> None:
+    found = [c for c in _applied(corrector.correct(text)) if c.original == original]
+    assert [c.replacement for c in found] == [expected]
+    assert found[0].confusion == "deletion"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(ف) تعزيز التعاون الدولي في مجال مكافحة الجريمة",  # a list label
+        "ف) تعزيز التعاون الدولي في مجال مكافحة الجريمة",
+        "تقرر أن تواصل النظر في البند ف",  # the end of a run: a label or a fragment
+        "تؤكد على جميع الصعد ضرورة التعاون الدولي",  # a letter lost inside: a real plural
+    ],
+)
+def test_ocr_lone_letters_and_inner_truncations_left_alone(corrector: Corrector, text: str) -> None:
+    assert _applied(corrector.correct(text)) == []

@@ -173,3 +173,22 @@ def test_ocr_lexicon_very_long_token_is_fast() -> None:
     started = time.process_time()
     assert clean("ب" * 20000 + "\n").count("\n") == 1
     assert time.process_time() - started < 20  # quadratic search took minutes
+
+
+@pytest.mark.parametrize(
+    ("word", "intended"), [("عل", "على"), ("ف", "في"), ("القرا", "القرار"), ("ذل", "ذلك")]
+)
+def test_ocr_lexicon_truncated_words_point_to_the_whole_word(
+    lexicon: Lexicon, word: str, intended: str
+) -> None:
+    # known to the frequency list (web text), never written by a resolution, and a far more
+    # frequent word with its last letter lost
+    assert word in lexicon.known
+    assert lexicon.truncated[word][0] == intended
+
+
+@pytest.mark.parametrize("word", ["الصعد", "حقق", "خلل", "لدول", "في", "الدول"])
+def test_ocr_lexicon_words_not_truncated(lexicon: Lexicon, word: str) -> None:
+    # a letter lost inside ("الصعد" / "الصعيد", "خلل" / "خلال") is grammar as often as OCR,
+    # and a word clean resolutions write is no fragment
+    assert word not in lexicon.truncated

@@ -66,6 +66,7 @@ NUMERIC = (
     "dlen",  # letters gained (+) or lost (-) by the change
     "extra_tooth",  # the change drops a tooth-shaped letter beside another (see extra_letter)
     "extra_alef",  # the change drops an alef
+    "truncated",  # the written word is a far more frequent one with its last letter lost
     "ctx_best",  # context log-odds of the candidate (bigram model, capped)
     "ctx_word",  # ... and of the written form
     "att_best",  # clean text has the candidate beside one of these neighbours

@@ -176,6 +176,9 @@ class CorrectorConfig:
             which ``analyze`` cannot spare (see BENCHMARKS.md).
         comma_stem_candidates: A non-word ending in ء is also read as its stem's best readings
             this many, each with a comma ("غصرناء" → "عصرنا،"); 0 switches that off.
+        truncated: Known words that are a far more frequent word with its last letter lost
+            ("عل" for "على", a lone "ف" between two words for "في"; ``Lexicon.truncated``) are
+            corrected in context like a shadowed word, that word their candidate.
         calibrate: Report (and apply by) the calibrated probability that a word change is
             right, where the corrector has a calibration; False: the ranking's posterior.
     """
@@ -217,6 +220,7 @@ class CorrectorConfig:
     attested_p: float = 5e-8
     phrase_max_cost: float = 1.2
     comma_stem_candidates: int = 3
+    truncated: bool = True
     calibrate: bool = True
 
     def threshold_for(self, valid: bool) -> float:
@@ -441,6 +445,7 @@ class Corrector:
             if (
                 tok.word in self.lexicon.known
                 and tok.word not in self.lexicon.shadowed
+                and (not self.config.truncated or tok.word not in self.lexicon.truncated)
                 and not tok.word.endswith(_HAMZA)
                 and not _RE_PERSIAN.search(tok.word)
             ):
@@ -463,10 +468,11 @@ class Corrector:
                         out.append(c)
                 i += 1
                 continue
-            if not self._touchable(text, tok):
+            lone = self._lone_letter(text, tok)
+            if not self._touchable(text, tok, min_len=2 - lone):
                 i += 1
                 continue
-            if i + 1 < len(tokens):
+            if i + 1 < len(tokens) and not lone:
                 merged = self._merge_split(text, tok, tokens[i + 1])
                 if merged is not None:
                     out.append(merged)
@@ -705,6 +711,18 @@ class Corrector:
         if tok.word in self.lexicon.protected:
             return False
         return len(tok.word) >= min_len
+
+    def _lone_letter(self, text: str, tok: _Token) -> bool:
+        """A single letter between two words, as no clean resolution writes one ("ف" for
+        "في"): it may be corrected. A letter in brackets, beside a digit or ending a sentence
+        run is a list label ("(ف)") and is not."""
+        if len(tok.word) != 1 or not self.config.truncated:
+            return False
+        if tok.word not in self.lexicon.truncated:
+            return False
+        if tok.prev == BOUNDARY or tok.next == BOUNDARY:
+            return False
+        return text[tok.start - 1 : tok.start].isspace() and text[tok.end : tok.end + 1].isspace()
 
     # -- scoring -------------------------------------------------------------------------
 
@@ -963,6 +981,7 @@ class Corrector:
             "dlen": float(len(letters) - len(word)),
             "extra_tooth": tooth,
             "extra_alef": alef,
+            "truncated": float(letters in lex.truncated.get(word, ())),
             "att_best": float(self._attested(tok, stem)),
             "att_word": float(self._attested(tok, word)),
             "edge": float(tok.prev == BOUNDARY or tok.next == BOUNDARY),
@@ -1015,6 +1034,15 @@ class Corrector:
             pre = prior + change - weight * cost
             best_pre = max(best_pre, pre)
             prelim.append((pre, cand, cost))
+        # a known fragment of a far more frequent word ("عل", "ف"): that word, its last letter
+        # put back, is a candidate (a known word gets no one-edit search)
+        if real_word and cfg.truncated:
+            for cand in lex.truncated.get(word, ()):
+                cost = cost_of(cand, word)
+                if cost <= cfg.max_cost:
+                    pre = lex.logp(cand) + change - weight * cost
+                    best_pre = max(best_pre, pre)
+                    prelim.append((pre, cand, cost))
         # A non-word is always looked at one skeleton edit further, however good its best
         # same-skeleton reading: some edits across skeletons cost no more than a dot (غ read
         # as ف, ل or د as ن), so "الاستفلال" is "الاستغلال" (0.30) before "الاستقلال" (0.35).
@@ -1520,7 +1548,6 @@ class Corrector:
             "real_word" if self.lexicon.is_valid(word) else self.channel.confusion(best, word)
         )
         return self._emit(tok, best, alternatives, conf, "lead_verb", confusion)
-
 
     def _other_lead_verb(self, tok: _Token, lead: str) -> bool:
         """True if the paragraph's first word may be a genuine verb that the lead table lacks
