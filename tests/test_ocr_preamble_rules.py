@@ -29,6 +29,7 @@ def _applied(corrections: list[Correction]) -> list[tuple[str, str, str]]:
         ("إن الجمعية العامة،", "feminine"),
         ("1 أن الجمعية العامة", "feminine"),  # a stray digit, hamza moved, comma lost
         ("ان مجلس الأمن ء", "masculine"),  # comma read as hamza
+        ("إن مجلس حقوق الإنسان,»", "masculine"),  # a stray mark after the comma
     ],
 )
 def test_ocr_damaged_organ_line_opens_preamble(line: str, gender: str) -> None:
@@ -98,3 +99,23 @@ def test_ocr_comma_and_bare_readings_pool_their_confidence(corrector: Corrector)
     found = [c for c in corrector.correct(text) if c.original == "الأعضاءء"]
     assert found and found[0].applied
     assert found[0].replacement.rstrip("،") == "الأعضاء"
+
+
+@pytest.mark.parametrize(
+    ("opener", "verb", "lead"),
+    [("وذ", "تؤكذ", "تؤكد"), ("وإن", "تشيز", "تشير")],
+)
+def test_ocr_opener_before_a_misread_lead_verb(
+    corrector: Corrector, opener: str, verb: str, lead: str
+) -> None:
+    # both words of the clause's start misread: the verb, a non-word, is a lead verb one
+    # cheap edit away, so the word before it is the opener
+    text = f"إن الجمعية العامة،\n\n{opener} {verb} من جديد التزامها بالميثاق،\n\n1 - تقرر ما يلي؛\n"
+    applied = _applied(corrector.correct(text))
+    assert (opener, "وإذ", "clause_opener") in applied
+    assert (verb, lead, "lead_verb") in applied
+
+
+def test_ocr_opener_before_a_non_word_far_from_any_lead_left_alone(corrector: Corrector) -> None:
+    text = "إن الجمعية العامة،\n\nوإن تكشملز من جديد التزامها بالميثاق،\n\n1 - تقرر ما يلي؛\n"
+    assert not any(r == "clause_opener" for *_, r in _applied(corrector.correct(text)))

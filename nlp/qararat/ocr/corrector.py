@@ -1496,9 +1496,9 @@ class Corrector:
         verb = tokens[idx + 1].word
         is_lead = verb in leads
         if not is_lead:
-            if not first:
+            if not first or not (verb[:1] in ("ت", "ي") and len(verb) >= 3):
                 return None
-            if not (verb[:1] in ("ت", "ي") and len(verb) >= 3 and self.lexicon.is_valid(verb)):
+            if not self.lexicon.is_valid(verb) and not self._near_lead(verb, leads):
                 return None
         targets = (
             self.leads.openers
@@ -1514,6 +1514,12 @@ class Corrector:
         conf -= 0.05 * max(0.0, cost - 0.7)
         alternatives = [o for o in targets if o != best]
         return self._emit(tok, best, alternatives, conf, "clause_opener", "real_word")
+
+    def _near_lead(self, word: str, leads: frozenset[str]) -> bool:
+        """True if the non-word ``word`` is a lead verb misread ("تؤكذ" for "تؤكد"): one is
+        within ``lead_max_cost`` of it."""
+        limit = self.config.lead_max_cost
+        return any(self.channel.cost_within(v, word, limit) <= limit for v in leads)
 
     def _lead_verb(
         self, tok: _Token, own: frozenset[str], every: frozenset[str]

@@ -24,8 +24,11 @@ _BIDI = "\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069"
 _RE_OPERATIVE = re.compile(rf"^[\s*\-–{_BIDI}]*\d{{1,3}}[{_BIDI}]*\s*[-–.]\s*")
 _RE_LINE_PREFIX = re.compile(rf"^[\s*\-–_>{_BIDI}]*")
 #: The organ line ("إن الجمعية العامة،"), also as OCR leaves it: a stray digit or dash before
-#: it, the hamza moved or lost ("أن", "ان"), the comma lost or read as "ء".
-_RE_ORGAN = re.compile(r"^[\s*\d.\-–]*[إاأآ]ن\s+(?:ال|مجلس|لجنة)[^\n،,]{0,80}[،,ء]?\s*[*]*\s*$")
+#: it, the hamza moved or lost ("أن", "ان"), the comma lost or read as "ء", stray marks after
+#: it ("إن مجلس حقوق الإنسان,»").
+_RE_ORGAN = re.compile(
+    r"^[\s*\d.\-–]*[إاأآ]ن\s+(?:ال|مجلس|لجنة)[^\n،,]{0,80}[،,ء]?[\s*»«\"'.:؛;]*$"
+)
 
 
 @dataclass(frozen=True)
