@@ -114,6 +114,8 @@ def test_ocr_real_words_left_alone(corrector: Corrector, text: str) -> None:
         ("له", "لهن", True),
         ("اعتباره", "اعتبارهم", True),
         ("بما", "بها", False),
+        ("به", "بها", True),
+        ("في", "فني", False),  # "في" is no stem "ف" + suffix "ي"
     ],
 )
 def test_ocr_suffix_alternation(corrector: Corrector, a: str, b: str, alternate: bool) -> None:
@@ -294,3 +296,13 @@ def test_ocr_truncated_function_word_restored(
 )
 def test_ocr_lone_letters_and_inner_truncations_left_alone(corrector: Corrector, text: str) -> None:
     assert _applied(corrector.correct(text)) == []
+
+
+def test_ocr_preposition_with_a_tooth_more_restored(corrector: Corrector) -> None:
+    # "في" read with one tooth more is the valid "فني" (technical); between two words that
+    # clean text writes beside "في" it is "في", while "الدعم الفني" stays
+    text = "وتشجع الدول على المشاركة فني تعزيز التعاون الدولي"
+    assert [(c.original, c.replacement) for c in _applied(corrector.correct(text))] == [
+        ("فني", "في")
+    ]
+    assert _applied(corrector.correct("وتشيد بالدعم الفني الذي تقدمه المفوضية")) == []

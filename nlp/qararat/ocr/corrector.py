@@ -84,6 +84,8 @@ _CLITICS = load_clitics()
 _INFLECTIONS = ("", *_CLITICS["grammatical_endings"])
 _PRONOUNS_LONGEST_FIRST = sorted(_CLITICS["suffixes"], key=len, reverse=True)
 _NUMBER = _CLITICS["number_before_suffix"]
+#: The one-letter prepositions that take a pronoun suffix themselves ("له" / "لها", "به").
+_SUFFIX_PREPOSITIONS = frozenset("لبك")
 #: Conjunction proclitics (و، ف).
 _CONJUNCTIONS = "".join(_CLITICS["conjunctions"])
 #: A conjunction never written alone before a word, and the word it may be the rest of.
@@ -1231,6 +1233,8 @@ class Corrector:
             if x and not a.endswith(x):
                 continue
             stem = a[: len(a) - len(x)]
+            if len(stem) == 1 and stem not in _SUFFIX_PREPOSITIONS:
+                continue  # "في" is no "ف" + "ي": "فني" beside it is no pronoun alternation
             if stem and b.startswith(stem) and b[len(stem) :] in endings:
                 return True
         return False
