@@ -192,3 +192,22 @@ def test_ocr_lexicon_words_not_truncated(lexicon: Lexicon, word: str) -> None:
     # a letter lost inside ("الصعد" / "الصعيد", "خلل" / "خلال") is grammar as often as OCR,
     # and a word clean resolutions write is no fragment
     assert word not in lexicon.truncated
+
+
+@pytest.mark.parametrize(
+    ("word", "valid"),
+    [
+        ("بعلى", False),
+        ("كعلى", False),
+        ("بإلى", False),
+        ("وبعلى", False),
+        ("بما", True),
+        ("وعلى", True),
+        ("لعلى", True),
+    ],
+)
+def test_ocr_lexicon_no_preposition_before_a_preposition(
+    lexicon: Lexicon, word: str, valid: bool
+) -> None:
+    # ب/ك never precede على، إلى، في، عن (the emphatic lam may: "لعلى")
+    assert lexicon.is_valid(word) is valid

@@ -242,6 +242,9 @@ class Lexicon:
             for w, c in domain.items():
                 self._p[w] = self._p.get(w, 0.0) + scale * c
         self._prefixes = self._prefix_table()
+        barred = self.clitics.get("no_preposition_before", {})
+        self._no_preposition: frozenset[str] = frozenset(barred.get("stems", ()))
+        self._no_preposition_clitics: str = barred.get("clitics", "")
         self._suffixes = sorted(self.clitics["suffixes"], key=len, reverse=True)
         # pronoun suffixes that cannot follow the article (ي is also the nisba ending)
         self._pronouns = tuple(s for s in self._suffixes if s != "ي")
@@ -463,6 +466,8 @@ class Lexicon:
         for written, stem_prefix, n in self._prefixes:
             if word.startswith(written) and len(word) - len(written) >= min_stem:
                 rest = stem_prefix + word[len(written) :]
+                if rest in self._no_preposition and written[-1] in self._no_preposition_clitics:
+                    continue
                 article = written.endswith(("ال", "لل")) or rest.startswith("ال")
                 stems.append((rest, n, article))
         for stem, n, article in stems:
