@@ -43,8 +43,9 @@ eval: $(STAMP)
 	$(PY) scripts/eval_calibration.py unseen5
 	$(PY) scripts/eval_calibration.py unseen6
 	$(PY) scripts/eval_calibration.py unseen7
+	$(PY) scripts/eval_calibration.py unseen8
 	$(PY) scripts/eval_ocr_rules.py
-	$(PY) scripts/eval_ocr_rules.py --sets unseen3,unseen4,unseen5,unseen6,unseen7
+	$(PY) scripts/eval_ocr_rules.py --sets unseen3,unseen4,unseen5,unseen6,unseen7,unseen8
 	$(PY) scripts/eval_clauses.py
 	$(PY) scripts/eval_themes.py
 	$(PY) scripts/eval_adapt.py
