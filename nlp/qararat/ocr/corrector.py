@@ -84,8 +84,8 @@ _CLITICS = load_clitics()
 _INFLECTIONS = ("", *_CLITICS["grammatical_endings"])
 _PRONOUNS_LONGEST_FIRST = sorted(_CLITICS["suffixes"], key=len, reverse=True)
 _NUMBER = _CLITICS["number_before_suffix"]
-#: The one-letter prepositions that take a pronoun suffix themselves ("له" / "لها", "به").
-_SUFFIX_PREPOSITIONS = frozenset("لبك")
+#: The one-letter prepositions (ب ل ك), which take a pronoun suffix themselves ("له" / "لها").
+_SUFFIX_PREPOSITIONS = frozenset(_CLITICS["prepositions"])
 #: Conjunction proclitics (و، ف).
 _CONJUNCTIONS = "".join(_CLITICS["conjunctions"])
 #: A conjunction never written alone before a word, and the word it may be the rest of.
