@@ -447,7 +447,7 @@ class Corrector:
             if (
                 tok.word in self.lexicon.known
                 and tok.word not in self.lexicon.shadowed
-                and (not self.config.truncated or tok.word not in self.lexicon.truncated)
+                and not self._truncated(tok.word)
                 and not tok.word.endswith(_HAMZA)
                 and not _RE_PERSIAN.search(tok.word)
             ):
@@ -714,13 +714,16 @@ class Corrector:
             return False
         return len(tok.word) >= min_len
 
+    def _truncated(self, word: str) -> bool:
+        """``word`` is a known fragment of a far more frequent word (``Lexicon.truncated``),
+        checked in context when the configuration says so."""
+        return self.config.truncated and word in self.lexicon.truncated
+
     def _lone_letter(self, text: str, tok: _Token) -> bool:
         """A single letter between two words, as no clean resolution writes one ("ف" for
         "في"): it may be corrected. A letter in brackets, beside a digit or ending a sentence
         run is a list label ("(ف)") and is not."""
-        if len(tok.word) != 1 or not self.config.truncated:
-            return False
-        if tok.word not in self.lexicon.truncated:
+        if len(tok.word) != 1 or not self._truncated(tok.word):
             return False
         if tok.prev == BOUNDARY or tok.next == BOUNDARY:
             return False
