@@ -52,6 +52,7 @@ eval: $(STAMP)
 	$(PY) scripts/eval_formats.py
 	$(PY) scripts/eval_compare.py
 	$(PY) -m qararat.structure.evaluate corpora/dev corpora/ocr/clean corpora/ocr/fax corpora/ocr/noisy --labels corpora/dev/labels
+	$(PY) scripts/eval_layouts.py
 
 models: $(STAMP)
 	$(PY) scripts/train_clause_model.py

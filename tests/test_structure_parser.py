@@ -384,3 +384,75 @@ def test_structure_parser_ocr_damaged_opening(line: str, body: str) -> None:
 def test_structure_parser_drops_standalone_ocr_debris() -> None:
     r = _ops("1 - تحث الدول؛\n\n622 6.\n\n2 - تقرر.\n")
     assert [p.text for p in r.operative] == ["تحث الدول؛", "تقرر."]
+
+
+# A preamble hard-wrapped at about 55 characters with no blank lines, as pdftotext writes it:
+# lines that begin with "وإلى", "ولا سيما", "ولأن" or "أن تحترم" under a full line continue
+# their paragraph; "وإذ" and "واقتناعا منها" open paragraphs.
+_HARD_WRAPPED = [
+    ["إن الجمعية العامة،"],
+    [
+        "إذ تشير إلى قراراتها السابقة المتعلقة بالحق في التعليم",
+        "في حالات الطوارئ والأزمات الممتدة ذات الصلة،",
+        "وإلى قراراتها اللاحقة ذات الصلة، وإلى إعلان المدارس",
+        "الآمنة الذي أيدته أكثر من مائة دولة،",
+    ],
+    [
+        "وإذ تؤكد أن التدابير المتخذة لحماية التعليم يجب",
+        "أن تحترم حقوق الإنسان والحريات الأساسية في كل وقت،",
+        "ولا سيما حق الأطفال في التعليم الجيد والشامل للجميع،",
+    ],
+    [
+        "وإذ تلاحظ مع القلق أن ملايين الأطفال في البلدان التي",
+        "تشهد نزاعات مسلحة لا يزالون خارج المدرسة تماما،",
+        "ولأن نسبة كبيرة منهم من الفتيات،",
+    ],
+    ["واقتناعا منها بأن التعليم حق من حقوق الإنسان،"],
+    [
+        "1 - تحث الدول الأعضاء على حماية المدارس والطلاب",
+        "والمعلمين من الهجمات، وعلى ضمان استمرار التعليم في",
+        "أثناء حالات الطوارئ؛",
+    ],
+    ["2 - تطلب إلى الأمين العام أن يقدم إليها تقريرا."],
+]
+
+
+def _rows(r: Resolution) -> list[tuple[str, str | None, str]]:
+    return [(p.kind, p.number, " ".join(p.text.split())) for p in r.paragraphs]
+
+
+def _unwrapped(paragraphs: list[list[str]]) -> str:
+    return "\n\n".join(" ".join(lines) for lines in paragraphs) + "\n"
+
+
+def _tight(paragraphs: list[list[str]]) -> str:
+    return "\n".join(line for lines in paragraphs for line in lines) + "\n"
+
+
+def test_structure_parser_hard_wrapped_without_blank_lines_parses_like_unwrapped() -> None:
+    reference = _rows(parse(_unwrapped(_HARD_WRAPPED)))
+    assert [k for k, _, _ in reference] == ["preambular"] * 4 + ["operative"] * 2
+    assert _rows(parse(_tight(_HARD_WRAPPED))) == reference
+
+
+def test_structure_parser_hard_wrapped_page_furniture_is_dropped() -> None:
+    lines = _tight(_HARD_WRAPPED).split("\n")
+    paged = "\n".join([*lines[:8], "2/5", "23-14562", *lines[8:]])
+    r = parse(paged)
+    assert _rows(r) == _rows(parse(_unwrapped(_HARD_WRAPPED)))
+    assert all("23-14562" not in p.text for p in r.paragraphs)
+
+
+def test_structure_parser_hard_wrapped_short_comma_line_ends_the_paragraph() -> None:
+    # the paragraph's last line stops well short of the width: a "و" line after it is a new
+    # preambular paragraph even though its first word is no known opener
+    paragraphs = [list(p) for p in _HARD_WRAPPED]
+    paragraphs[4] = ["وتسليما منها بأن التعليم حق من حقوق الإنسان،"]
+    r = parse(_tight(paragraphs))
+    assert [p.text.split()[0] for p in r.preambular] == ["إذ", "وإذ", "وإذ", "وتسليما"]
+
+
+def test_structure_parser_one_paragraph_per_line_is_not_hard_wrapped() -> None:
+    # no line runs on to the next: a "و" line after a comma is a new preambular paragraph
+    text = OPEN + "وإذ تشير إلى قراراتها،\n\nوتسليما منها بأهمية التعليم،\n\n1 - تقرر.\n"
+    assert [p.text.split()[0] for p in parse(text).preambular] == ["وإذ", "وتسليما"]

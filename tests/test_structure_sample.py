@@ -173,3 +173,23 @@ def test_structure_sample_layout_variants_parse_the_same(
     assert [f.number for f in other.footnotes] == [f.number for f in sample.footnotes]
     assert sum(p.rejoined for p in other.paragraphs) == 5
     assert other.header.resolution == "76/186" and other.header.adopted == "2021-12-16"
+
+
+def test_structure_sample_hard_wrapped_without_blank_lines_parses_the_same(
+    sample: Resolution, clean_sample: str
+) -> None:
+    # pdftotext's layout: wrapped at a fixed width, no blank line between paragraphs
+    tight = "\n".join(
+        part
+        for line in clean_sample.split("\n")
+        if line.strip()
+        for part in textwrap.wrap(line, 90)
+    )
+    other = parse(tight)
+    assert [(p.kind, p.number) for p in other.paragraphs] == [
+        (p.kind, p.number) for p in sample.paragraphs
+    ]
+    assert [" ".join(p.text.split()) for p in other.paragraphs] == [
+        " ".join(p.text.split()) for p in sample.paragraphs
+    ]
+    assert [f.number for f in other.footnotes] == [f.number for f in sample.footnotes]

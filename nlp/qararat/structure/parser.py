@@ -73,6 +73,10 @@ _FURNITURE_RE = re.compile(
 )
 _SYMBOL_START_RE = re.compile(r"^[A-Z][A-Za-z]{0,9}(?:\.\d+)?(?:/[A-Za-z0-9.]+)+\s+(?P<rest>.*)$")
 _TERMINAL = "،,؛;.:!؟?"
+#: Line pairs (a line directly followed by another) a text needs before it can be hard-wrapped.
+_WRAP_MIN_PAIRS = 6
+#: Share of the wrap width at which a line counts as running to it.
+_WRAP_FULL = 0.75
 _TRAIL_STRIP = " \t*\u200f\u200e"
 
 
@@ -476,19 +480,47 @@ def _closed(unit: _Unit) -> bool:
     return unit.last_char() in _TERMINAL
 
 
-def _continues(prev: _Unit, body: str, region: str) -> bool:
-    """Whether a line that starts no paragraph by itself continues ``prev``."""
+def _continues(prev: _Unit, body: str, region: str, *, after_full: bool = False) -> bool:
+    """Whether a line that starts no paragraph by itself continues ``prev``.
+
+    ``after_full``: the text is hard-wrapped and the line before this one ran to the wrap
+    width, so a comma or colon there is where the wrap fell, not where a paragraph ended.
+    """
     end = prev.last_char()
-    if end not in _TERMINAL:
+    if end not in _TERMINAL or (after_full and end == ":"):
         return True
     if end in "،,":
-        if region == "preamble":
+        if region == "preamble" and not after_full:
             # Preambular paragraphs after the first begin with و; a line that does not, after
             # a comma, is the rest of a sentence cut by a page break.
             words = _WORD_RE.findall(body[:40])
             return not (words and words[0].startswith("و"))
         return True
     return False
+
+
+def _wrap_width(segment: list[_Line | None]) -> int:
+    """The width a hard-wrapped text was wrapped at, or 0 when the text is not hard-wrapped.
+
+    A hard-wrapped text (``pdftotext``, some OCR engines) has many lines directly followed by
+    another line, and many of those end in the middle of a sentence, on a word; text with one
+    paragraph per line has such lines only in its header. The width is then the 90th percentile
+    of the line lengths: every line but a paragraph's last runs close to it.
+    """
+    lengths: list[int] = []
+    pairs = mid = 0
+    for a, b in zip(segment, segment[1:], strict=False):
+        if a is None:
+            continue
+        lengths.append(len(a.clean.strip()))
+        if b is not None:
+            pairs += 1
+            tail = fn.strip_markers(a.clean).rstrip(_TRAIL_STRIP)
+            mid += bool(tail) and tail[-1] not in _TERMINAL
+    if pairs < _WRAP_MIN_PAIRS or pairs < 0.3 * len(lengths) or mid < 0.3 * pairs:
+        return 0
+    lengths.sort()
+    return lengths[int(0.9 * (len(lengths) - 1))]
 
 
 def _sub_number(letter: str) -> str:
@@ -813,6 +845,11 @@ def _assemble(
         after_gap = bool(fn.footnote_line(scan))
     n_openers = openers_after_gap + openers_adjacent
     blank_separated = n_openers >= 3 and openers_after_gap >= 0.75 * n_openers
+    # Hard-wrapped without blank lines between paragraphs: a line that ran to the wrap width
+    # and ends with a comma is a wrap inside a paragraph; what follows it continues the
+    # paragraph unless it opens one itself ("وإذ …", a number).
+    full_width = _WRAP_FULL * _wrap_width(segment) or float("inf")
+    after_full = False
 
     units: list[_Unit] = []
     notes: list[_Footnote] = []
@@ -838,7 +875,12 @@ def _assemble(
             after_note = False
             continue
         body, scan = _body_of(line)
+        # a hard-wrapped line under a full one that ended mid-sentence is that sentence's
+        # next line, whatever its first word ("أن تحترم", "إذ يودي", "2690 (2023)")
+        wrapped_on = after_full and bool(units) and not after_heading and not _closed(units[-1])
         note = fn.footnote_line(scan)
+        if note and wrapped_on and note[0] not in referenced:
+            note = None
         paren_number = None
         if (
             note
@@ -868,7 +910,7 @@ def _assemble(
         num_value, num_end = (num.group(1), num.end()) if num else (None, 0)
         if paren_number is not None:
             num_value, num_end = str(paren_number[0]), paren_number[1]
-        if num_value is None and has_numbers:
+        if num_value is None and has_numbers and not wrapped_on:
             num_value, num_end = _damaged_number(scan, last_number + 1)
         if num_value is None and has_numbers:
             at_end = _number_at_end(scan)
@@ -894,7 +936,9 @@ def _assemble(
             sub_len = note[1]
         else:
             sub_num, sub_len = None, 0
-        garbled = None if (num_value or sub or sub_num) else _GARBLED_NUM_RE.match(scan)
+        garbled = (
+            None if (num_value or sub or sub_num or wrapped_on) else _GARBLED_NUM_RE.match(scan)
+        )
         if (
             not (num_value or sub or sub_num or garbled)
             and units
@@ -948,14 +992,15 @@ def _assemble(
             and region == "preamble"
             and is_operative_lead(body)
             and (gap or _closed(prev))
+            and not wrapped_on
         ):
             region = "operative"
             units.append(_Unit("operative", None, None, line.start, line.end, [body]))
             last_main = len(units) - 1
-        elif region == "preamble" and is_preambular_opener(body):
+        elif region == "preamble" and not wrapped_on and is_preambular_opener(body):
             units.append(_Unit("preambular", None, None, line.start, line.end, [body]))
             last_main = len(units) - 1
-        elif not _has_marker(line) and _continues(prev, body, region):
+        elif not _has_marker(line) and _continues(prev, body, region, after_full=after_full):
             prev.add(body, line.end)
             if gap:
                 prev.rejoined = True
@@ -967,6 +1012,7 @@ def _assemble(
             units[-1].section = section
             after_heading = False
         gap = False
+        after_full = len(line.clean.strip()) >= full_width
 
     footnotes = [Footnote(n.number, squeeze_spaces(" ".join(n.parts))) for n in notes]
     return units, _first_of_each(footnotes, warnings), warnings
