@@ -53,6 +53,7 @@ eval: $(STAMP)
 	$(PY) scripts/eval_compare.py
 	$(PY) -m qararat.structure.evaluate corpora/dev corpora/ocr/clean corpora/ocr/fax corpora/ocr/noisy --labels corpora/dev/labels
 	$(PY) scripts/eval_layouts.py
+	$(PY) scripts/eval_ocr_layout.py
 
 models: $(STAMP)
 	$(PY) scripts/train_clause_model.py

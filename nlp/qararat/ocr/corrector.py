@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -30,6 +31,7 @@ from itertools import chain
 from threading import Lock
 from typing import Any
 
+from qararat.layout import WRAP_MIN_PAIRS, wrap_breaks
 from qararat.model import Correction
 from qararat.normalize import arabic_words, replace_persian_letters, strip_diacritics
 from qararat.ocr.calibration import (
@@ -68,6 +70,7 @@ _RE_PERSIAN = re.compile(
     "[\u067e\u0686\u0698\u06a9\u06aa\u06af\u06be\u06c0\u06c1\u06cc\u06d0\u06d5]"
 )
 _RE_CHUNK = re.compile(r"[^\s]+")
+_RE_NEWLINE = re.compile("\n")
 _RE_AR_LETTER = re.compile("[\u0621-\u064a]")
 _RE_LATIN = re.compile("[A-Za-z]")
 #: A lone Arabic letter other than و, standing between spaces (a stray letter candidate).
@@ -181,6 +184,9 @@ class CorrectorConfig:
         truncated: Known words that are a far more frequent word with its last letter lost
             ("عل" for "على", a lone "ف" between two words for "في"; ``Lexicon.truncated``) are
             corrected in context like a shadowed word, that word their candidate.
+        read_through_wraps: In hard-wrapped text, a line break that does not end a paragraph
+            (:func:`qararat.layout.wrap_breaks`) is read like a space: the words either side
+            are each other's context, and the line after it opens no paragraph.
         calibrate: Report (and apply by) the calibrated probability that a word change is
             right, where the corrector has a calibration; False: the ranking's posterior.
     """
@@ -223,6 +229,7 @@ class CorrectorConfig:
     phrase_max_cost: float = 1.2
     comma_stem_candidates: int = 3
     truncated: bool = True
+    read_through_wraps: bool = True
     calibrate: bool = True
 
     def threshold_for(self, valid: bool) -> float:
@@ -325,6 +332,7 @@ class Corrector:
         #: Per word, the context keys seen often enough after / before it (see _frequent).
         self._frequent_after: dict[str, list[str]] = {}
         self._frequent_before: dict[str, list[str]] = {}
+        self._wraps_of: tuple[str | None, dict[int, str]] = (None, {})
         #: When a list, ``(start, evidence)`` of each word decision is appended to it: the
         #: calibrator's training data (``scripts/train_ocr_calibrator.py``). Not thread-safe:
         #: set it only on a corrector of your own.
@@ -523,7 +531,8 @@ class Corrector:
 
     def _tokens(self, text: str) -> list[_Token]:
         words = arabic_words(text)
-        breaks = [m.start() for m in _RE_BREAK.finditer(text)]
+        wraps = self._wraps(text)
+        breaks = [m.start() for m in _RE_BREAK.finditer(text) if m.start() not in wraps]
         toks: list[_Token] = []
         bi = 0
         last_end = -1
@@ -554,6 +563,15 @@ class Corrector:
                     kn2 = own[i + 2]
             t.keys = (own[i], kp, kn, kp2, kn2)
         return toks
+
+    def _wraps(self, text: str) -> dict[int, str]:
+        """:func:`~qararat.layout.wrap_breaks` of ``text`` (the last text's, cached), or
+        nothing when ``read_through_wraps`` is off."""
+        if not self.config.read_through_wraps or text.count("\n") < WRAP_MIN_PAIRS:
+            return {}
+        if self._wraps_of[0] is not text:
+            self._wraps_of = (text, wrap_breaks(text))
+        return self._wraps_of[1]
 
     def _garbled(self, tokens: list[_Token]) -> set[int]:
         """Starts of tokens inside garbled stretches (stamps, smudges, text read as noise).
@@ -592,21 +610,19 @@ class Corrector:
         cfg = self.config
         lex = self.lexicon
         out: list[Correction] = []
+        # Lines: a hard-wrapped line that goes on with the one above is part of its line here.
+        wraps = self._wraps(text)
+        ends = [m.start() for m in _RE_NEWLINE.finditer(text) if m.start() not in wraps]
+        lines = list(zip([0, *(e + 1 for e in ends)], [*ends, len(text)], strict=True))
         # Only lines with enough stray letters are looked at chunk by chunk.
         per_line: Counter[int] = Counter()
         for m in _RE_STRAY.finditer(text):
-            per_line[text.count("\n", 0, m.start())] += 1
+            per_line[bisect_right(ends, m.start())] += 1
         busy = {n for n, k in per_line.items() if k >= cfg.noise_min_letters}
-        if not busy:
-            return out
-        pos = 0
-        for n_line, line in enumerate(text.split("\n")):
-            line_start = pos
-            pos += len(line) + 1
-            if n_line not in busy:
-                continue
+        for n_line in sorted(busy):
+            line_start, line_end = lines[n_line]
             chunks: list[tuple[int, int, str]] = []  # (start, end, kind)
-            for m in _RE_CHUNK.finditer(line):
+            for m in _RE_CHUNK.finditer(text, line_start, line_end):
                 chunk = m.group()
                 letters = "".join(_RE_AR_LETTER.findall(chunk))
                 if _RE_LATIN.search(chunk):
@@ -619,7 +635,7 @@ class Corrector:
                     kind = "neutral" if len(letters) <= 2 else "text"
                 else:
                     kind = "stray" if len(letters) <= 3 else "nonword"
-                chunks.append((line_start + m.start(), line_start + m.end(), kind))
+                chunks.append((m.start(), m.end(), kind))
             i = 0
             while i < len(chunks):
                 if chunks[i][2] != "stray":
@@ -640,7 +656,14 @@ class Corrector:
                     if c[2] == "stray" and len(_RE_AR_LETTER.findall(text[c[0] : c[1]])) == 1
                 )
                 if single >= cfg.noise_min_letters and words <= cfg.noise_max_words * strays:
-                    out.append(self._delete_span(text, run[0][0], run[-1][1], strays))
+                    # one deletion per physical line: line breaks are never deleted
+                    piece = [run[0]]
+                    for c in run[1:]:
+                        if "\n" in text[piece[-1][1] : c[0]]:
+                            out.append(self._delete_span(text, piece[0][0], piece[-1][1], strays))
+                            piece = []
+                        piece.append(c)
+                    out.append(self._delete_span(text, piece[0][0], piece[-1][1], strays))
                 i = last + 1
         return out
 
@@ -1450,12 +1473,21 @@ class Corrector:
         gender = organ_gender(text)
         own = self.leads.feminine if gender == "feminine" else self.leads.masculine
         every = self.leads.all()
+        wraps = self._wraps(text)
         for start, end, zone in zones:
             line = text[start:end]
             if zone == "preamble":
                 off = start + line_start_offset(line)
                 idx = by_start.get(off)
-                if idx is not None:
+                wrap = wraps.get(start - 1)
+                if idx is not None and wrap is not None:
+                    # a hard-wrapped line that goes on with the sentence above: no opening;
+                    # after a comma, a coordinated "، وإذ" as inside a line
+                    if wrap == "comma" and tokens[idx].word.startswith("و"):
+                        c = self._opener(tokens, idx, every, first=False)
+                        if c is not None:
+                            out.append(c)
+                elif idx is not None:
                     c = self._opener(tokens, idx, every, first=True)
                     if c is not None:
                         out.append(c)

@@ -22,6 +22,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from qararat.layout import WRAP_FULL, wrap_width
 from qararat.model import Footnote, Paragraph, Reference, Resolution, Warning
 from qararat.structure import footnotes as fn
 from qararat.structure.header import is_header_line, meeting_of, ordinal_value, parse_header
@@ -73,10 +74,6 @@ _FURNITURE_RE = re.compile(
 )
 _SYMBOL_START_RE = re.compile(r"^[A-Z][A-Za-z]{0,9}(?:\.\d+)?(?:/[A-Za-z0-9.]+)+\s+(?P<rest>.*)$")
 _TERMINAL = "،,؛;.:!؟?"
-#: Line pairs (a line directly followed by another) a text needs before it can be hard-wrapped.
-_WRAP_MIN_PAIRS = 6
-#: Share of the wrap width at which a line counts as running to it.
-_WRAP_FULL = 0.75
 _TRAIL_STRIP = " \t*\u200f\u200e"
 
 
@@ -499,30 +496,6 @@ def _continues(prev: _Unit, body: str, region: str, *, after_full: bool = False)
     return False
 
 
-def _wrap_width(segment: list[_Line | None]) -> int:
-    """The width a hard-wrapped text was wrapped at, or 0 when the text is not hard-wrapped.
-
-    A hard-wrapped text (``pdftotext``, some OCR engines) has many lines directly followed by
-    another line, and many of those end in the middle of a sentence, on a word; text with one
-    paragraph per line has such lines only in its header. The width is then the 90th percentile
-    of the line lengths: every line but a paragraph's last runs close to it.
-    """
-    lengths: list[int] = []
-    pairs = mid = 0
-    for a, b in zip(segment, segment[1:], strict=False):
-        if a is None:
-            continue
-        lengths.append(len(a.clean.strip()))
-        if b is not None:
-            pairs += 1
-            tail = fn.strip_markers(a.clean).rstrip(_TRAIL_STRIP)
-            mid += bool(tail) and tail[-1] not in _TERMINAL
-    if pairs < _WRAP_MIN_PAIRS or pairs < 0.3 * len(lengths) or mid < 0.3 * pairs:
-        return 0
-    lengths.sort()
-    return lengths[int(0.9 * (len(lengths) - 1))]
-
-
 def _sub_number(letter: str) -> str:
     letter = letter.replace("ـ", "")
     return "هـ" if letter == "ه" else letter
@@ -848,7 +821,8 @@ def _assemble(
     # Hard-wrapped without blank lines between paragraphs: a line that ran to the wrap width
     # and ends with a comma is a wrap inside a paragraph; what follows it continues the
     # paragraph unless it opens one itself ("وإذ …", a number).
-    full_width = _WRAP_FULL * _wrap_width(segment) or float("inf")
+    width = wrap_width([fn.strip_markers(line.clean) if line else "" for line in segment])
+    full_width = WRAP_FULL * width or float("inf")
     after_full = False
 
     units: list[_Unit] = []
