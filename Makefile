@@ -52,6 +52,7 @@ eval: $(STAMP)
 	$(PY) scripts/eval_formats.py
 	$(PY) scripts/eval_compare.py
 	$(PY) -m qararat.structure.evaluate corpora/dev corpora/ocr/clean corpora/ocr/fax corpora/ocr/noisy --labels corpora/dev/labels
+	$(PY) -m qararat.structure.evaluate corpora/ocr/clean corpora/ocr/fax corpora/ocr/noisy --labels corpora/dev/labels --pipeline --wrap 80
 	$(PY) scripts/eval_layouts.py
 	$(PY) scripts/eval_ocr_layout.py
 

@@ -22,24 +22,7 @@ import build_lexicon as bl  # noqa: E402
 
 from qararat.ocr.metrics import score_correction, word_error_counts  # noqa: E402
 from qararat.spans import apply_corrections  # noqa: E402
-
-
-def wrap_in_place(text: str, width: int) -> str:
-    """``text`` with the last space before every ``width``-th column turned into a line break."""
-    out = list(text)
-    col = 0
-    last_space = -1
-    for i, ch in enumerate(text):
-        if ch == "\n":
-            col, last_space = 0, -1
-            continue
-        col += 1
-        if ch == " ":
-            last_space = i
-        if col > width and last_space >= 0:
-            out[last_space] = "\n"
-            col, last_space = i - last_space, -1
-    return "".join(out)
+from qararat.structure.evaluate import wrap_text  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -66,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
                     continue
                 gold = doc.gold.read_text(encoding="utf-8")
                 noisy = path.read_text(encoding="utf-8")
-                wrapped = wrap_in_place(noisy, args.width)
+                wrapped = wrap_text(noisy, args.width)
                 for layout, source in (("one paragraph per line", noisy), ("wrapped", wrapped)):
                     fixed = apply_corrections(noisy, corrector.correct(source))[0]
                     s = score_correction(gold, noisy, fixed)

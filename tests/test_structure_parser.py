@@ -456,3 +456,17 @@ def test_structure_parser_one_paragraph_per_line_is_not_hard_wrapped() -> None:
     # no line runs on to the next: a "و" line after a comma is a new preambular paragraph
     text = OPEN + "وإذ تشير إلى قراراتها،\n\nوتسليما منها بأهمية التعليم،\n\n1 - تقرر.\n"
     assert [p.text.split()[0] for p in parse(text).preambular] == ["وإذ", "وتسليما"]
+
+
+def test_structure_parser_wrapped_blank_separated_ocr_slips() -> None:
+    # Tesseract's layout: paragraphs wrapped, blank lines between them. A full line that ends
+    # with "." where OCR read "،" still runs on; a paragraph whose comma OCR lost still ends
+    # at the blank line, and the "وإذ" after it opens the next one.
+    paragraphs = [list(p) for p in _HARD_WRAPPED]
+    paragraphs[1][1] = "في حالات الطوارئ والأزمات الممتدة ذات الصلة."
+    paragraphs[2][-1] = "ولا سيما حق الأطفال في التعليم الجيد والشامل للجميع"
+    text = "\n\n".join("\n".join(lines) for lines in paragraphs) + "\n"
+    r = parse(text)
+    assert [p.kind for p in r.paragraphs] == ["preambular"] * 4 + ["operative"] * 2
+    assert r.preambular[0].text.split()[-1] == "دولة،"
+    assert r.preambular[2].text.startswith("وإذ تلاحظ")

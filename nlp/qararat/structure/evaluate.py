@@ -13,6 +13,10 @@ For each folder, every ``<name>.txt`` that has a gold table ``<labels>/<name>.ts
 * ``count``: documents with the right number of paragraphs;
 * ``paragraphs``: gold paragraphs matched by kind and number in an order-preserving alignment
   (difflib), over all gold paragraphs.
+
+``--wrap N`` hard-wraps every text at ``N`` characters first (the last space before each
+``N``-th column becomes a line break; blank lines stay), as an OCR engine's plain-text lines or
+``pdftotext`` lay it out.
 """
 
 from __future__ import annotations
@@ -56,11 +60,30 @@ def read_gold(path: Path) -> list[tuple[str, str | None]]:
     return [(r["kind"], (r.get("number") or None)) for r in rows]
 
 
-def score_folder(folder: Path, labels: Path, *, pipeline: bool = False) -> Score:
+def wrap_text(text: str, width: int) -> str:
+    """``text`` hard-wrapped at ``width`` characters in place: the last space before every
+    ``width``-th column of a line becomes a line break (offsets do not move)."""
+    out = list(text)
+    col, last_space = 0, -1
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            col, last_space = 0, -1
+            continue
+        col += 1
+        if ch == " ":
+            last_space = i
+        if col > width and last_space >= 0:
+            out[last_space] = "\n"
+            col, last_space = i - last_space, -1
+    return "".join(out)
+
+
+def score_folder(folder: Path, labels: Path, *, pipeline: bool = False, wrap: int = 0) -> Score:
     """Parse every labelled text in ``folder`` and compare it with its gold table.
 
     With ``pipeline``, the text is cleaned as :func:`qararat.analyze` cleans it (normalisation
-    and OCR correction) instead of having only its reversed numbers repaired.
+    and OCR correction) instead of having only its reversed numbers repaired; with ``wrap``,
+    it is first hard-wrapped at that many characters (:func:`wrap_text`).
     """
     from qararat.analysis import clean as clean_text
 
@@ -70,6 +93,8 @@ def score_folder(folder: Path, labels: Path, *, pipeline: bool = False) -> Score
         if not gold_path.exists():
             continue
         text = path.read_text(encoding="utf-8")
+        if wrap:
+            text = wrap_text(text, wrap)
         if pipeline:
             clean = clean_text(text)
         else:
@@ -95,6 +120,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="clean each text as analyze() does (normalisation + OCR correction) before parsing",
     )
+    ap.add_argument("--wrap", type=int, default=0, help="hard-wrap every text at N characters")
     args = ap.parse_args(argv)
     if not args.labels.is_dir():
         print(f"error: {args.labels}: not a folder", file=sys.stderr)
@@ -104,7 +130,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not folder.is_dir():
             print(f"error: {folder}: not a folder", file=sys.stderr)
             return 2
-        print(score_folder(folder, args.labels, pipeline=args.pipeline).row(str(folder)))
+        score = score_folder(folder, args.labels, pipeline=args.pipeline, wrap=args.wrap)
+        print(score.row(str(folder)))
     return 0
 
 

@@ -850,8 +850,15 @@ def _assemble(
             continue
         body, scan = _body_of(line)
         # a hard-wrapped line under a full one that ended mid-sentence is that sentence's
-        # next line, whatever its first word ("أن تحترم", "إذ يودي", "2690 (2023)")
-        wrapped_on = after_full and bool(units) and not after_heading and not _closed(units[-1])
+        # next line, whatever its first word ("أن تحترم", "إذ يودي", "2690 (2023)"); where
+        # blank lines separate paragraphs, only a line with none before it
+        wrapped_on = (
+            after_full
+            and not (gap and blank_separated)
+            and bool(units)
+            and not after_heading
+            and not _closed(units[-1])
+        )
         note = fn.footnote_line(scan)
         if note and wrapped_on and note[0] not in referenced:
             note = None
@@ -957,9 +964,15 @@ def _assemble(
             kind = "preambular" if region == "preamble" else "operative"
             units.append(_Unit(kind, None, None, line.start, line.end, [body]))
             last_main = len(units) - 1
-        elif blank_separated and not gap and not _has_marker(line) and not _closed_hard(prev):
+        elif (
+            blank_separated
+            and not gap
+            and not _has_marker(line)
+            and (after_full or not _closed_hard(prev))
+        ):
             # blank lines separate paragraphs: an adjacent line is a wrapped line, even when
-            # it happens to begin with "وإذ …" or "و…"
+            # it happens to begin with "وإذ …" or "و…", or when the full line above it ends
+            # with a full stop (OCR reads "،" as "." too)
             prev.add(body, line.end)
         elif (
             not has_numbers
