@@ -3,11 +3,11 @@
 Text reaches qararat laid out in several ways: one paragraph per line with blank lines between
 them (our corpora, Word, most OCR engines), hard-wrapped at a fixed width as ``pdftotext`` and
 some OCR engines write it, with or without blank lines between paragraphs, with page furniture
-(page numbers, job numbers) between the pages. This script lays each text of a set out in those
-ways and parses every version. The reference is the parse of the text as written (one paragraph
-per line): a document counts as *same* when its paragraphs (kind, number, sub-paragraph letter
-and words) are identical, and *paragraphs* counts reference paragraphs found unchanged in an
-order-preserving alignment.
+(page numbers, job numbers) between the pages, or on one line (a spreadsheet cell, a web
+page's text). This script lays each text of a set out in those ways and parses every version.
+The reference is the parse of the text as written (one paragraph per line): a document counts
+as *same* when its paragraphs (kind, number, sub-paragraph letter and words) are identical, and
+*paragraphs* counts reference paragraphs found unchanged in an order-preserving alignment.
 
 The development sets (``corpora/dev``, ``corpora/context``) are where the layout rules were
 worked out; the fresh sets (``corpora/unseen*``, ``corpora/formats``) only measure them.
@@ -73,10 +73,17 @@ def wrap_pages(text: str, width: int, seed: int) -> str:
     return "\n".join(out)
 
 
+def one_line(text: str, width: int, seed: int) -> str:
+    """The whole document on one line (a spreadsheet cell, a JSON field, text copied from a
+    web page): every line break a space. ``width`` is not used."""
+    return " ".join(text.split())
+
+
 LAYOUTS: dict[str, Callable[[str, int, int], str]] = {
     "wrapped, blank lines": wrap_blank,
     "wrapped, no blank lines": wrap_tight,
     "wrapped, pages": wrap_pages,
+    "one line": one_line,
 }
 
 
@@ -138,11 +145,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: no texts in {', '.join(sets)}", file=sys.stderr)
             return 2
         for layout in LAYOUTS:
-            for width in widths:
+            for width in widths if layout != "one line" else widths[:1]:
                 docs, same, total, found = score(paths, layout, width, args.show)
                 pct = 100 * found / total if total else 0.0
+                shown = "–" if layout == "one line" else str(width)
                 print(
-                    f"{group:<12} {layout:<26} {width:>5} {docs:>5} {same:>5} "
+                    f"{group:<12} {layout:<26} {shown:>5} {docs:>5} {same:>5} "
                     f"{found:>6}/{total:<6} {pct:5.1f}%"
                 )
     return 0

@@ -470,3 +470,45 @@ def test_structure_parser_wrapped_blank_separated_ocr_slips() -> None:
     assert [p.kind for p in r.paragraphs] == ["preambular"] * 4 + ["operative"] * 2
     assert r.preambular[0].text.split()[-1] == "دولة،"
     assert r.preambular[2].text.startswith("وإذ تلاحظ")
+
+
+_ONE_LINE = (
+    "الدورة الثامنة والسبعون البند 20 من جدول الأعمال التنمية المستدامة "
+    "قرار اتخذته الجمعية العامة في 19 كانون الأول/ديسمبر 2023 "
+    "78/150 - الحق في التعليم في حالات الطوارئ "
+    "إن الجمعية العامة، إذ تشير إلى قراراتها السابقة⁽¹⁾، وإلى إعلان المدارس الآمنة، "
+    "واقتناعا منها بأن التعليم حق من حقوق الإنسان، وإذ تلاحظ مع القلق، أن ملايين الأطفال "
+    "خارج المدرسة، وأن نسبة كبيرة منهم من الفتيات، "
+    "1 - تحث الدول الأعضاء على ما يلي: (أ) حماية المدارس من الهجمات؛ (ب) ضمان استمرار "
+    "التعليم؛ 2 - تطلب إلى الأمين العام أن يقدم إليها تقريرا عن تنفيذ هذا القرار؛ "
+    "3 - تقرر أن تبقي المسألة قيد نظرها. (1) القرار 64/290. "
+    "الجلسة العامة 51 19 كانون الأول/ديسمبر 2023"
+)
+
+
+def test_structure_parser_resolution_on_one_line() -> None:
+    # a spreadsheet cell or a web page's text: the whole resolution on one line
+    r = parse(_ONE_LINE)
+    assert r.text == _ONE_LINE
+    assert [(p.kind, p.number) for p in r.paragraphs] == [
+        ("preambular", None),
+        ("preambular", None),
+        ("preambular", None),
+        ("operative", "1"),
+        ("subparagraph", "أ"),
+        ("subparagraph", "ب"),
+        ("operative", "2"),
+        ("operative", "3"),
+    ]
+    # "، وأن نسبة" is a coordinated clause, not a paragraph opening
+    assert r.preambular[2].text.endswith("وأن نسبة كبيرة منهم من الفتيات،")
+    assert r.header.resolution == "78/150" and r.header.adopted == "2023-12-19"
+    assert [f.number for f in r.footnotes] == [1]
+    assert all(_ONE_LINE[p.start : p.end].split()[0] == p.text.split()[0] for p in r.preambular)
+
+
+def test_structure_parser_long_paragraph_lines_are_not_split() -> None:
+    # one paragraph per line: a long line with "، وإذ" inside stays one paragraph
+    para = "وإذ تشير إلى قراراتها السابقة، وإذ تلاحظ مع القلق أن " + "الأطفال " * 60 + "،"
+    text = OPEN + "إذ تؤكد أهمية التعليم،\n\n" + para + "\n\n1 - تقرر أن تبقي المسألة قيد نظرها.\n"
+    assert len(parse(text).preambular) == 2

@@ -624,6 +624,91 @@ def _check_numbering(paragraphs: list[Paragraph], *, annex: bool) -> list[Warnin
     return _repair_numbers([p for p in paragraphs[numbered[0] :] if p.parent is None], "annex")
 
 
+#: A line at least this long may hold a whole resolution written on one line.
+_FLAT_MIN_CHARS = 400
+_FLAT_FORMULA_RE = re.compile(r"(?<!\S)[إاأ]ن\s")
+_FLAT_NUMBER_RE = re.compile(r"(?<=[؛;،,.:])\s+(?:[-–•*]\s+)?(\d{1,3})\s*[-–]\s")
+_FLAT_SUB_RE = re.compile(r"(?<=[:؛;،,])\s+\((?:[\u0621-\u064a]{1,2}|[a-z]{1,4})\)\s")
+_FLAT_HEADER_RE = re.compile(
+    r"(?<=\S)\s+(?=البند\s+\d|الدورة\s|(?:الذي|قرار)\s+اتخذ|\[\s*بناء\s+على"
+    r"|\d{1,4}/\d{1,4}\s*[-–]\s)"
+)
+_FLAT_CLOSING_RE = re.compile(r"(?<=[.])\s+(?=الجلسة\s)")
+_FLAT_OPENER_RE = re.compile(r"(?<=[،,])\s+(?=\S)")
+_FLAT_NOTE_RE = re.compile(r"(?<=[.،,؛;:])\s+\((\d{1,2})\)\s")
+
+
+def _unflatten(text: str) -> str:
+    """``text`` with line breaks put back where a resolution written on one line (a
+    spreadsheet cell, a JSON field, a web page's text) has its paragraph breaks.
+
+    Only a long line that holds the opening formula ("إن الجمعية العامة،") or an operative
+    numbering from 1 is split: before the header's fields and the formula, after the formula,
+    before every preambular opener after a comma ("، وإذ", "، واقتناعا منها"), before every
+    operative number that continues the numbering after a paragraph's final punctuation
+    ("؛ 2 - "), before a sub-paragraph letter after a colon or semicolon ("(أ)"), before a
+    footnote "(1) …" that a marker refers to, and before the closing meeting line. A break
+    replaces the space before it, so every offset is kept. Text with its line breaks comes
+    back unchanged.
+    """
+    out: list[str] | None = None
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if len(line) < _FLAT_MIN_CHARS:
+            continue
+        folded = fold_digits(line)
+        formula = next(
+            (m.start() for m in _FLAT_FORMULA_RE.finditer(line) if find_opening(line[m.start() :])),
+            None,
+        )
+        numbers: list[int] = []
+        expected = 1
+        for m in _FLAT_NUMBER_RE.finditer(folded):
+            if int(m.group(1)) == expected and (formula is None or m.start() > formula):
+                numbers.append(m.start())
+                expected += 1
+        if formula is None and len(numbers) < 2:
+            continue
+        breaks = set(numbers)
+        first_operative = numbers[0] if numbers else len(line)
+        if formula is not None:
+            if formula > 0:
+                breaks.add(formula)
+                breaks.update(m.start() for m in _FLAT_HEADER_RE.finditer(line[:formula]))
+            found = find_opening(line[formula:])
+            rest = found[2] if found else ""
+            after = line.find(rest[:12], formula) if rest else -1
+            if after > formula:
+                breaks.add(after)
+            particles, ocr_forms, _ = _openers()
+            not_after_comma = (ocr_forms - particles) | {"اذ"}
+            for m in _FLAT_OPENER_RE.finditer(line, max(after, formula), first_operative):
+                # after a comma "وإذ …" opens a paragraph; a bare causal "إذ" and "وأن" do not
+                first = _first_words(line[m.end() :], 1)
+                if first and first[0] not in not_after_comma:
+                    if is_preambular_opener(line[m.end() :]):
+                        breaks.add(m.start())
+        # footnotes "(1) …" that a marker "⁽¹⁾" earlier in the line refers to
+        referenced = {n for _, _, n in fn.find_markers(line)}
+        breaks.update(
+            m.start() for m in _FLAT_NOTE_RE.finditer(folded) if int(m.group(1)) in referenced
+        )
+        breaks.update(m.start() for m in _FLAT_SUB_RE.finditer(line, formula or 0))
+        breaks.update(m.start() for m in _FLAT_CLOSING_RE.finditer(line, first_operative))
+        if out is None:
+            out = list(text)
+        for b in breaks:
+            # a break is where a new line's text starts, or the blanks before it: the last
+            # blank before that text becomes the line break
+            k = b
+            while k < len(line) and line[k] in " \t":
+                k += 1
+            if 0 < k and line[k - 1] in " \t":
+                out[start + k - 1] = "\n"
+    return text if out is None else "".join(out)
+
+
 def parse(text: str, *, doc_id: str = "", source: str = "<string>") -> Resolution:
     """Parse cleaned resolution text into a :class:`~qararat.model.Resolution`.
 
@@ -643,6 +728,8 @@ def parse(text: str, *, doc_id: str = "", source: str = "<string>") -> Resolutio
         footnotes, references and warnings filled; clause and theme fields are left empty.
     """
     warnings: list[Warning] = []
+    text_in = text
+    text = _unflatten(text)
     lines = _split_lines(text)
     openings = _find_openings(lines)
     opening_text: str | None = None
@@ -760,7 +847,7 @@ def parse(text: str, *, doc_id: str = "", source: str = "<string>") -> Resolutio
     return Resolution(
         doc_id=doc_id,
         source=source,
-        text=text,
+        text=text_in,
         header=header,
         paragraphs=paragraphs,
         footnotes=footnotes,
