@@ -626,6 +626,8 @@ def _check_numbering(paragraphs: list[Paragraph], *, annex: bool) -> list[Warnin
 
 #: A line at least this long may hold a whole resolution written on one line.
 _FLAT_MIN_CHARS = 400
+#: Characters after "إن" within which an opening formula is looked for on such a line.
+_FLAT_FORMULA_SPAN = 160
 _FLAT_FORMULA_RE = re.compile(r"(?<!\S)[إاأ]ن\s")
 _FLAT_NUMBER_RE = re.compile(r"(?<=[؛;،,.:])\s+(?:[-–•*]\s+)?(\d{1,3})\s*[-–]\s")
 _FLAT_SUB_RE = re.compile(r"(?<=[:؛;،,])\s+\((?:[\u0621-\u064a]{1,2}|[a-z]{1,4})\)\s")
@@ -659,7 +661,11 @@ def _unflatten(text: str) -> str:
             continue
         folded = fold_digits(line)
         formula = next(
-            (m.start() for m in _FLAT_FORMULA_RE.finditer(line) if find_opening(line[m.start() :])),
+            (
+                m.start()
+                for m in _FLAT_FORMULA_RE.finditer(line)
+                if find_opening(line[m.start() : m.start() + _FLAT_FORMULA_SPAN])
+            ),
             None,
         )
         numbers: list[int] = []
