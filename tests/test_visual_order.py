@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 import unicodedata
 from pathlib import Path
 
@@ -69,3 +70,23 @@ def test_reading_order_text_is_left_alone(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert not is_visual_order(text)
     assert reading_order(text) == (text, 0)
+
+
+def test_pdftotext_like_sample_analyses_like_the_original() -> None:
+    # pdftotext's worst case: visual order, hard-wrapped at 90, no blank line anywhere
+    text = SAMPLE.read_text(encoding="utf-8")
+    tight = "\n".join(
+        part for line in text.split("\n") if line.strip() for part in textwrap.wrap(line, 90)
+    )
+    a, b = analyze(text), analyze(_visual(tight))
+    assert [(p.kind, p.number, p.label, " ".join(p.text.split())) for p in a.paragraphs] == [
+        (p.kind, p.number, p.label, " ".join(p.text.split())) for p in b.paragraphs
+    ]
+    assert [f.number for f in a.footnotes] == [f.number for f in b.footnotes]
+    assert a.header == b.header
+
+    def fixes(r: object) -> list[tuple[str, str, str, bool]]:
+        return sorted((c.original, c.replacement, c.rule, c.applied) for c in r.corrections)  # type: ignore[attr-defined]
+
+    # the same corrections: clause openers at wrapped lines, numbers reversed across a break
+    assert fixes(a) == fixes(b)

@@ -1484,7 +1484,10 @@ class Corrector:
                     # a hard-wrapped line that goes on with the sentence above: no opening;
                     # after a comma, a coordinated "، وإذ" as inside a line
                     if wrap == "comma" and tokens[idx].word.startswith("و"):
-                        c = self._opener(tokens, idx, every, first=False)
+                        # a paragraph may open here too: before a lead verb, as far off
+                        # "وإذ" as a paragraph's first word may be ("وإنه تلاحظ")
+                        limit = self.config.opener_max_cost
+                        c = self._opener(tokens, idx, every, first=False, limit=limit)
                         if c is not None:
                             out.append(c)
                 elif idx is not None:
@@ -1526,9 +1529,19 @@ class Corrector:
         return out
 
     def _opener(
-        self, tokens: list[_Token], idx: int, leads: frozenset[str], *, first: bool
+        self,
+        tokens: list[_Token],
+        idx: int,
+        leads: frozenset[str],
+        *,
+        first: bool,
+        limit: float | None = None,
     ) -> Correction | None:
-        """ "وإن تشير" opening a preambular paragraph (or a coordinated clause) → "وإذ تشير"."""
+        """ "وإن تشير" opening a preambular paragraph (or a coordinated clause) → "وإذ تشير".
+
+        ``limit``: the channel cost allowed (default: ``opener_max_cost`` for a paragraph's
+        first word, ``inner_opener_max_cost`` for a coordinated clause).
+        """
         tok = tokens[idx]
         if idx + 1 >= len(tokens) or tok.word in self.leads.openers or len(tok.word) < 2:
             return None  # a lone letter there is a scanner's mark, not a misread "إذ"
@@ -1546,7 +1559,8 @@ class Corrector:
         )
         best = min(targets, key=lambda o: self.channel.cost(o, tok.word))
         cost = self.channel.cost(best, tok.word)
-        limit = self.config.opener_max_cost if first else self.config.inner_opener_max_cost
+        if limit is None:
+            limit = self.config.opener_max_cost if first else self.config.inner_opener_max_cost
         if cost > limit:
             return None
         conf = 0.97 if is_lead else 0.85

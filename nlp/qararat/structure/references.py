@@ -30,6 +30,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from qararat.layout import wrap_breaks
 from qararat.model import Correction, Reference
 from qararat.structure.organs import detect_organ, organ_by_code, organ_in
 from qararat.structure.textutil import alef_tolerant, fold_digits, load_data, match_key
@@ -209,13 +210,18 @@ def _gap_is_list(gap: str) -> bool:
     return True
 
 
-def _find_pairs(scan: str, organ: str | None, *, titles: bool = True) -> list[_Pair]:
-    """Find resolution numbers in ``scan`` (ASCII digits) with the kind each belongs to."""
+def _find_pairs(
+    scan: str, organ: str | None, *, titles: bool = True, lines: str | None = None
+) -> list[_Pair]:
+    """Find resolution numbers in ``scan`` (ASCII digits) with the kind each belongs to.
+
+    ``lines``: the same text with all its line breaks, where ``scan`` reads some as spaces;
+    a title's number is found at a line's start there."""
     triggers = list(_TRIGGER_RE.finditer(scan))
     trigger_ends = [t.end() for t in triggers]
     title_starts: dict[int, bool] = {}
     if titles:
-        for m in _TITLE_PAIR_RE.finditer(scan):
+        for m in _TITLE_PAIR_RE.finditer(scan if lines is None else lines):
             title_starts[m.start(1)] = True
     raw: list[tuple[int, int, str, str, str, bool]] = []
     for m in _PAIR_RE.finditer(scan):
@@ -398,9 +404,15 @@ def reversed_number_corrections(text: str) -> list[Correction]:
     Returns:
         One :class:`~qararat.model.Correction` per repaired pair, rule ``bidi_reversed_number``.
     """
-    scan = fold_digits(text)
+    lines = scan = fold_digits(text)
+    wraps = wrap_breaks(text)
+    if wraps:  # a hard-wrapped line break inside a sentence reads like a space ("و\n25/2021")
+        chars = list(scan)
+        for pos in wraps:
+            chars[pos] = " "
+        scan = "".join(chars)
     organ = detect_organ(scan)
-    pairs = [p for p in _find_pairs(scan, organ) if not p.sc]
+    pairs = [p for p in _find_pairs(scan, organ, lines=lines) if not p.sc]
     if not pairs:
         return []
     years = [int(m.group("year")) for m in date_regex().finditer(scan)]
