@@ -89,3 +89,16 @@ def test_ocr_wrapped_noise_deleted_across_lines_line_count_kept(corrector: Corre
     off = corrector.with_config(read_through_wraps=False)
     # line by line, neither half holds the four stray letters a stretch needs
     assert "ا ل 0 ا\nل ا ر" in apply_corrections(noisy, off.correct(noisy))[0]
+
+
+def test_ocr_wrapped_ngram_counts_read_through_wraps() -> None:
+    from qararat.ocr.ngrams import count_ngrams
+
+    chars = list(WRAPPED)
+    for pos in wrap_breaks(WRAPPED):
+        chars[pos] = " "
+    _, joined = count_ngrams(["".join(chars)])
+    _, wrapped = count_ngrams([WRAPPED])
+    assert wrapped == joined
+    assert wrapped[("الجريمة", "العدالة")] == 1  # across a wrap, keyed without "و"
+    assert wrapped[("التقني", "وإذ")] == 1  # across a full line's comma

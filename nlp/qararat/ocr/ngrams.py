@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
+from qararat.layout import wrap_breaks
 from qararat.normalize import arabic_words, strip_diacritics
 
 #: Sentence/paragraph boundary token.
@@ -65,10 +66,14 @@ def sentence_words(text: str) -> Iterator[list[str]]:
     """Split ``text`` into runs of context keys between line breaks and strong punctuation.
 
     Commas do not break a run: resolution paragraphs are long comma-separated sentences and the
-    word after a comma still depends on the one before it.
+    word after a comma still depends on the one before it. Nor do the line breaks of
+    hard-wrapped text that fall inside a paragraph (:func:`qararat.layout.wrap_breaks`).
     """
+    wraps = wrap_breaks(text)
     start = 0
     for m in _RE_BREAK.finditer(text + "\n"):
+        if m.start() in wraps:
+            continue
         chunk = text[start : m.start()]
         start = m.end()
         words = [context_key(strip_diacritics(w)) for _, _, w in arabic_words(chunk)]
