@@ -90,3 +90,17 @@ def test_pdftotext_like_sample_analyses_like_the_original() -> None:
 
     # the same corrections: clause openers at wrapped lines, numbers reversed across a break
     assert fixes(a) == fixes(b)
+
+
+def test_sample_on_one_line_gets_the_same_corrections() -> None:
+    # the whole resolution in one spreadsheet cell: line breaks are restored for the rules
+    # that read paragraph openings and titles, and the corrections land on the one line
+    text = SAMPLE.read_text(encoding="utf-8")
+    one = " ".join(text.split())
+    a, b = analyze(text), analyze(one)
+    assert sorted((c.original, c.replacement, c.rule, c.applied) for c in a.corrections) == sorted(
+        (c.original, c.replacement, c.rule, c.applied) for c in b.corrections
+    )
+    assert all(one[c.start : c.end] == c.original for c in b.corrections)
+    assert [(p.number, p.label) for p in a.operative] == [(p.number, p.label) for p in b.operative]
+    assert b.header == a.header

@@ -15,7 +15,7 @@ import json
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -107,9 +107,7 @@ def _is_file(name: str) -> bool:
         return False
 
 
-def _map_back(
-    corrections: list[Correction], back: OffsetMap, original: str
-) -> list[Correction]:
+def _map_back(corrections: list[Correction], back: OffsetMap, original: str) -> list[Correction]:
     out = []
     for c in corrections:
         start, end = back.span_to_source(c.start, c.end)
@@ -184,15 +182,27 @@ def find_corrections(original: str, config: AnalyzeConfig = DEFAULT_CONFIG) -> l
     if config.repair_reversed:
         from qararat.structure.references import reversed_number_corrections
 
-        found = reversed_number_corrections(text)
+        found = _on_lines(text, reversed_number_corrections)
         corrections = _merge(corrections, _map_back(found, back, original))
         text, back = apply_corrections(original, corrections)
     if config.correct:
-        found = _corrector(config.corpus_ngrams).correct(text)
+        found = _on_lines(text, _corrector(config.corpus_ngrams).correct)
         if config.threshold is not None:
             found = [replace(c, applied=c.confidence >= config.threshold) for c in found]
         corrections = _merge(corrections, _map_back(found, back, original))
     return corrections
+
+
+def _on_lines(text: str, find: Callable[[str], list[Correction]]) -> list[Correction]:
+    """``find(text)``, where a resolution written on one line is first given its line breaks
+    back (:func:`~qararat.structure.parser.restore_line_breaks`: spaces become line breaks, so
+    offsets hold) for the rules that read paragraph openings and title lines."""
+    from qararat.structure.parser import restore_line_breaks
+
+    lined = restore_line_breaks(text)
+    if lined is text:
+        return find(text)
+    return [replace(c, original=text[c.start : c.end]) for c in find(lined)]
 
 
 @lru_cache(maxsize=4)

@@ -637,10 +637,12 @@ _FLAT_HEADER_RE = re.compile(
 )
 _FLAT_CLOSING_RE = re.compile(r"(?<=[.])\s+(?=الجلسة\s)")
 _FLAT_OPENER_RE = re.compile(r"(?<=[،,])\s+(?=\S)")
+#: OCR's readings of "وإذ" that no coordinated clause after a comma begins with.
+_MISREAD_AND_IF = ("وإن ", "وإنه ")
 _FLAT_NOTE_RE = re.compile(r"(?<=[.،,؛;:])\s+\((\d{1,2})\)\s")
 
 
-def _unflatten(text: str) -> str:
+def restore_line_breaks(text: str) -> str:
     """``text`` with line breaks put back where a resolution written on one line (a
     spreadsheet cell, a JSON field, a web page's text) has its paragraph breaks.
 
@@ -690,9 +692,11 @@ def _unflatten(text: str) -> str:
             particles, ocr_forms, _ = _openers()
             not_after_comma = (ocr_forms - particles) | {"اذ"}
             for m in _FLAT_OPENER_RE.finditer(line, max(after, formula), first_operative):
-                # after a comma "وإذ …" opens a paragraph; a bare causal "إذ" and "وأن" do not
+                # after a comma "وإذ …" opens a paragraph; a bare causal "إذ" and "وأن" do not,
+                # but OCR's "وإن"/"وإنه" before a verb does ("، وأن تتخذ" is a clause)
                 first = _first_words(line[m.end() :], 1)
-                if first and first[0] not in not_after_comma:
+                misread = line.startswith(_MISREAD_AND_IF, m.end())
+                if first and (first[0] not in not_after_comma or misread):
                     if is_preambular_opener(line[m.end() :]):
                         breaks.add(m.start())
         # footnotes "(1) …" that a marker "⁽¹⁾" earlier in the line refers to
@@ -735,7 +739,7 @@ def parse(text: str, *, doc_id: str = "", source: str = "<string>") -> Resolutio
     """
     warnings: list[Warning] = []
     text_in = text
-    text = _unflatten(text)
+    text = restore_line_breaks(text)
     lines = _split_lines(text)
     openings = _find_openings(lines)
     opening_text: str | None = None
