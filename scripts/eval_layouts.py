@@ -7,7 +7,9 @@ some OCR engines write it, with or without blank lines between paragraphs, with 
 page's text). This script lays each text of a set out in those ways and parses every version.
 The reference is the parse of the text as written (one paragraph per line): a document counts
 as *same* when its paragraphs (kind, number, sub-paragraph letter and words) are identical, and
-*paragraphs* counts reference paragraphs found unchanged in an order-preserving alignment.
+*paragraphs* counts reference paragraphs found unchanged in an order-preserving alignment;
+*headers* counts documents whose header (session, agenda item, dates, symbols, title) is the
+same.
 
 The development sets (``corpora/dev``, ``corpora/context``) are where the layout rules were
 worked out; the fresh sets (``corpora/unseen*``, ``corpora/formats``) only measure them.
@@ -99,15 +101,18 @@ def texts_of(sets: list[str]) -> list[Path]:
     return paths
 
 
-def score(paths: list[Path], layout: str, width: int, show: int) -> tuple[int, int, int, int]:
-    """(documents, same, reference paragraphs, paragraphs found) for one layout."""
-    same = found = total = 0
+def score(paths: list[Path], layout: str, width: int, show: int) -> tuple[int, int, int, int, int]:
+    """(documents, same, reference paragraphs, paragraphs found, same headers) for one
+    layout."""
+    same = found = total = headers = 0
     shown = 0
     for i, path in enumerate(paths):
         text = path.read_text(encoding="utf-8")
+        laid = LAYOUTS[layout](text, width, i)
         ref = _rows(text)
-        got = _rows(LAYOUTS[layout](text, width, i))
+        got = _rows(laid)
         same += got == ref
+        headers += parse(text).header == parse(laid).header
         sm = difflib.SequenceMatcher(a=ref, b=got, autojunk=False)
         found += sum(b.size for b in sm.get_matching_blocks())
         total += len(ref)
@@ -122,7 +127,7 @@ def score(paths: list[Path], layout: str, width: int, show: int) -> tuple[int, i
             ):
                 if not d.startswith(("---", "+++", "@@")):
                     print("   ", d)
-    return len(paths), same, total, found
+    return len(paths), same, total, found, headers
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -138,7 +143,10 @@ def main(argv: list[str] | None = None) -> int:
         else {"development": list(DEVELOPMENT), "fresh": list(FRESH)}
     )
     widths = args.width or [60, 90]
-    print(f"{'texts':<12} {'layout':<26} {'width':>5} {'docs':>5} {'same':>5} {'paragraphs':>16}")
+    print(
+        f"{'texts':<12} {'layout':<26} {'width':>5} {'docs':>5} {'same':>5} {'paragraphs':>16} "
+        f"{'headers':>7}"
+    )
     for group, sets in groups.items():
         paths = texts_of(sets)
         if not paths:
@@ -146,12 +154,12 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         for layout in LAYOUTS:
             for width in widths if layout != "one line" else widths[:1]:
-                docs, same, total, found = score(paths, layout, width, args.show)
+                docs, same, total, found, headers = score(paths, layout, width, args.show)
                 pct = 100 * found / total if total else 0.0
                 shown = "–" if layout == "one line" else str(width)
                 print(
                     f"{group:<12} {layout:<26} {shown:>5} {docs:>5} {same:>5} "
-                    f"{found:>6}/{total:<6} {pct:5.1f}%"
+                    f"{found:>6}/{total:<6} {pct:5.1f}% {headers:>7}"
                 )
     return 0
 

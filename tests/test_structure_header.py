@@ -164,3 +164,27 @@ def test_structure_header_closing_date_on_same_line() -> None:
 )
 def test_structure_header_detect_organ(text: str, organ: str | None) -> None:
     assert detect_organ(text) == organ
+
+
+def test_header_fields_wrapped_over_lines() -> None:
+    # a narrow hard-wrapped page: the adoption date, the committee report and the closing
+    # date each run on to the next line
+    h = parse_header(
+        [
+            "الدورة السابعة والسبعون",
+            "البند 20 (د) من جدول الأعمال",
+            "",
+            "قرار اتخذته الجمعية العامة في 14 كانون الأول/ديسمبر",
+            "2022",
+            "",
+            "[بناء على تقرير اللجنة الثانية",
+            "(A/77/443/Add.4، الفقرة 14)]",
+            "",
+            "77/169 - حماية المناخ العالمي لصالح الأجيال الحالية والمقبلة",
+        ],
+        ["الجلسة العامة 52", "14 كانون الأول/", "ديسمبر 2022"],
+    )
+    assert h.adopted == "2022-12-14"
+    assert h.committee_report == "A/77/443/Add.4"
+    assert h.resolution == "77/169"
+    assert (h.plenary_meeting, h.plenary_date) == ("52", "2022-12-14")

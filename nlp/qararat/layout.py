@@ -43,16 +43,18 @@ def wrap_width(lines: Sequence[str]) -> int:
     of the line lengths: every line but a paragraph's last runs close to it.
     """
     lengths: list[int] = []
-    pairs = mid = 0
+    runs_on: list[str] = []  # lines directly followed by another line
     for a, b in zip(lines, [*lines[1:], ""], strict=False):
         if not a.strip():
             continue
         lengths.append(len(a.strip()))
         if b.strip():
-            pairs += 1
-            end = line_end(a)
-            mid += bool(end) and end not in ENDS
-    if pairs < WRAP_MIN_PAIRS or pairs < 0.3 * len(lengths) or mid < WRAP_MID_SHARE * pairs:
+            runs_on.append(a)
+    pairs = len(runs_on)
+    if pairs < WRAP_MIN_PAIRS or pairs < 0.3 * len(lengths):
+        return 0  # one paragraph per line: decided without looking at line ends
+    mid = sum(1 for a in runs_on if (end := line_end(a)) and end not in ENDS)
+    if mid < WRAP_MID_SHARE * pairs:
         return 0
     lengths.sort()
     return lengths[int(0.9 * (len(lengths) - 1))]

@@ -167,6 +167,25 @@ def meeting_of(scan: str) -> tuple[str, str | None] | None:
     return meeting, parse_date(tail)
 
 
+def _run_on(
+    scan: str, lines: Sequence[str], i: int, *, until: str = "", most: int = 2
+) -> tuple[str, int]:
+    """``scan`` with the next lines of its block joined to it (a field that a hard-wrapped
+    text broke over lines): at most ``most`` lines, none blank or a header field of its own;
+    with ``until``, only up to the line holding that character. Returns the joined scan and
+    the index of the first line not used."""
+    parts = [scan]
+    while i < len(lines) and len(parts) <= most:
+        nxt = fold_digits(squeeze_spaces(lines[i]))
+        if not nxt or is_header_line(nxt):
+            break
+        parts.append(nxt)
+        i += 1
+        if until and until in nxt:
+            break
+    return " ".join(parts), i
+
+
 def parse_header(lines: Sequence[str], closing: Sequence[str] = ()) -> Header:
     """Read header lines (before the opening formula) and closing lines into a Header.
 
@@ -208,6 +227,9 @@ def parse_header(lines: Sequence[str], closing: Sequence[str] = ()) -> Header:
         if code:
             if h.body is None:
                 h.body = code
+            if not date_regex().search(scan):
+                # a hard-wrapped adoption line: its date runs on to the next line
+                scan, i = _run_on(scan, lines, i)
             meet = _SC_MEETING_RE.search(scan)
             if meet and h.plenary_meeting is None:
                 h.plenary_meeting = meet.group("num")
@@ -217,6 +239,8 @@ def parse_header(lines: Sequence[str], closing: Sequence[str] = ()) -> Header:
             if meet and date and h.plenary_date is None:
                 h.plenary_date = date
             continue
+        if raw.startswith("[") and "]" not in raw:
+            scan, i = _run_on(scan, lines, i, until="]")
         if raw.startswith("[") or _report_res()[1].search(scan):
             if _report_res()[0].search(scan) and h.committee_report is None:
                 sym = _SYMBOL_RE.search(scan)
@@ -258,12 +282,11 @@ def parse_header(lines: Sequence[str], closing: Sequence[str] = ()) -> Header:
         if met:
             h.plenary_meeting = met[0]
             date = met[1]
-            k = j + 1
-            while date is None and k < len(closing) and k <= j + 2:
-                nxt = fold_digits(closing[k])
+            if date is None and j + 1 < len(closing):
+                # the date on the next line or two, perhaps wrapped across them
+                nxt = fold_digits(" ".join(squeeze_spaces(x) for x in closing[j + 1 : j + 3]))
                 if date_regex().search(nxt):
                     date = parse_date(nxt)
-                k += 1
             if date:
                 h.plenary_date = date
     if pending_pair is not None:

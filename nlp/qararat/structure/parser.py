@@ -628,7 +628,7 @@ def _check_numbering(paragraphs: list[Paragraph], *, annex: bool) -> list[Warnin
 _FLAT_MIN_CHARS = 400
 #: Characters after "إن" within which an opening formula is looked for on such a line.
 _FLAT_FORMULA_SPAN = 160
-_FLAT_FORMULA_RE = re.compile(r"(?<!\S)[إاأ]ن\s")
+_FLAT_FORMULA_RE = re.compile(r"(?<!\S)[إاأ]ن\s+(?=ال|مجلس|لجن|مؤتمر|هيئ)")
 _FLAT_NUMBER_RE = re.compile(r"(?<=[؛;،,.:])\s+(?:[-–•*]\s+)?(\d{1,3})\s*[-–]\s")
 _FLAT_SUB_RE = re.compile(r"(?<=[:؛;،,])\s+\((?:[\u0621-\u064a]{1,2}|[a-z]{1,4})\)\s")
 _FLAT_HEADER_RE = re.compile(
@@ -661,7 +661,6 @@ def restore_line_breaks(text: str) -> str:
         start, pos = pos, pos + len(line) + 1
         if len(line) < _FLAT_MIN_CHARS:
             continue
-        folded = fold_digits(line)
         formula = next(
             (
                 m.start()
@@ -672,7 +671,7 @@ def restore_line_breaks(text: str) -> str:
         )
         numbers: list[int] = []
         expected = 1
-        for m in _FLAT_NUMBER_RE.finditer(folded):
+        for m in _FLAT_NUMBER_RE.finditer(line):  # \d and int() read Arabic-Indic digits
             if int(m.group(1)) == expected and (formula is None or m.start() > formula):
                 numbers.append(m.start())
                 expected += 1
@@ -702,7 +701,7 @@ def restore_line_breaks(text: str) -> str:
         # footnotes "(1) …" that a marker "⁽¹⁾" earlier in the line refers to
         referenced = {n for _, _, n in fn.find_markers(line)}
         breaks.update(
-            m.start() for m in _FLAT_NOTE_RE.finditer(folded) if int(m.group(1)) in referenced
+            m.start() for m in _FLAT_NOTE_RE.finditer(line) if int(m.group(1)) in referenced
         )
         breaks.update(m.start() for m in _FLAT_SUB_RE.finditer(line, formula or 0))
         breaks.update(m.start() for m in _FLAT_CLOSING_RE.finditer(line, first_operative))
@@ -918,7 +917,7 @@ def _assemble(
     # Hard-wrapped without blank lines between paragraphs: a line that ran to the wrap width
     # and ends with a comma is a wrap inside a paragraph; what follows it continues the
     # paragraph unless it opens one itself ("وإذ …", a number).
-    width = wrap_width([fn.strip_markers(line.clean) if line else "" for line in segment])
+    width = wrap_width([line.clean if line else "" for line in segment])
     full_width = WRAP_FULL * width or float("inf")
     after_full = False
 
