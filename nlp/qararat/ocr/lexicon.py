@@ -656,7 +656,9 @@ class Lexicon:
         if limit and len(found) > limit:
             # Ties broken by the word itself: set order varies with the hash seed, and the
             # same input must give the same candidates in every process.
-            found = dict(heapq.nlargest(limit, found.items(), key=lambda kv: (kv[1], kv[0])))
+            # (prior, word) pairs compare as the key (prior, word) would, without a call each
+            top = heapq.nlargest(limit, zip(found.values(), found.keys(), strict=True))
+            found = {w: p for p, w in top}
         dominated = self.dominated
         ranked = [
             (w, math.log(p) + (_DOMINATED_LOGP if w in dominated else 0.0))
