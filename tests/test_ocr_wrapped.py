@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from qararat.layout import wrap_breaks, wrap_width
+from qararat.layout import is_page_furniture, wrap_breaks, wrap_width
 from qararat.model import Correction
 from qararat.ocr import Corrector
+from qararat.ocr.rules import paragraph_zones
 from qararat.spans import apply_corrections
 
 # wrapped at about 55 characters, no blank lines, as pdftotext writes a page
@@ -72,9 +73,8 @@ def test_ocr_wrapped_opener_rule_as_on_one_line(corrector: Corrector) -> None:
 
 
 def test_ocr_wrapped_context_reads_through_line_breaks(corrector: Corrector) -> None:
-    text = WRAPPED.replace("الصلة، بما في ذلك", "الصلة، بها\nفي ذلك").replace(
-        "القرار المتعلق بالتعاون التقني،", "القرار المتعلق بالتعاون"
-    )
+    # "بها" ends a full line; "في ذلك" opens the next: "بما في ذلك" only across the break
+    text = WRAPPED.replace("ذات\nالصلة، بما في ذلك", "ذات الصلة، بها\nفي ذلك")
     assert ("بها", "بما", "context") in _applied(corrector.correct(text))
     off = corrector.with_config(read_through_wraps=False)
     assert not any(o == "بها" for o, _, _ in _applied(off.correct(text)))
@@ -102,3 +102,25 @@ def test_ocr_wrapped_ngram_counts_read_through_wraps() -> None:
     assert wrapped == joined
     assert wrapped[("الجريمة", "العدالة")] == 1  # across a wrap, keyed without "و"
     assert wrapped[("التقني", "وإذ")] == 1  # across a full line's comma
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("2/12", True),
+        ("21-19486 (A)", True),
+        ("*2119486*", True),
+        ("A/RES/76/186 تحسين تنسيق الجهود", True),
+        ("الجمعية العامة", False),
+        ("12 - تطلب إلى الأمين العام", False),
+        ("2022،", False),  # the end of a paragraph's last line
+    ],
+)
+def test_ocr_wrapped_page_furniture(line: str, furniture: bool) -> None:
+    assert is_page_furniture(line) is furniture
+
+
+def test_ocr_job_number_is_no_operative_number() -> None:
+    text = "إن الجمعية العامة،\n\nوإذ تشير إلى قرارها،\n21-19486\nوإن تؤكد أهمية التعاون،\n"
+    zones = [z for _, _, z in paragraph_zones(text)]
+    assert "operative" not in zones

@@ -104,3 +104,30 @@ def test_sample_on_one_line_gets_the_same_corrections() -> None:
     assert all(one[c.start : c.end] == c.original for c in b.corrections)
     assert [(p.number, p.label) for p in a.operative] == [(p.number, p.label) for p in b.operative]
     assert b.header == a.header
+
+
+def test_pdftotext_pages_of_the_sample_analyse_like_the_original() -> None:
+    # what pdftotext leaves of a UN document: front matter, lines hard-wrapped at 95 with no
+    # blank line, and between the pages a running head, a page number, the job number
+    text = SAMPLE.read_text(encoding="utf-8")
+    body = [
+        part
+        for line in text[text.index("الدورة") :].split("\n")
+        if line.strip()
+        for part in textwrap.wrap(line, 95)
+    ]
+    lines = ["A/RES/76/186", "الأمم المتحدة", "الجمعية العامة", "Distr.: General", "10/1/2022"]
+    for k in range(0, len(body), 38):
+        lines += body[k : k + 38]
+        if k == 0:
+            lines += ["21-19486 (A)", "*2119486*"]
+        else:
+            lines += ["A/RES/76/186 تحسين تنسيق الجهود", f"{k // 38 + 1}/12", "21-19486"]
+    a, b = analyze(text), analyze("\n".join(lines))
+    assert [(p.kind, p.number, p.label) for p in a.paragraphs] == [
+        (p.kind, p.number, p.label) for p in b.paragraphs
+    ]
+    assert a.header == b.header
+    assert sorted((c.original, c.replacement, c.rule) for c in a.corrections) == sorted(
+        (c.original, c.replacement, c.rule) for c in b.corrections
+    )

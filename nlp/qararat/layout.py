@@ -23,6 +23,8 @@ WRAP_MID_SHARE = 0.3
 #: Share of the wrap width at which a line counts as running to it (*full*).
 WRAP_FULL = 0.75
 
+_RE_ARABIC = re.compile("[\u0621-\u064a]")
+_RE_SYMBOL_HEAD = re.compile(r"^[A-Z]{1,8}(?:/[A-Z0-9.]+){2,}\b")
 _RE_TAIL = re.compile(r"[\s*\u200e\u200f\u2070-\u209f\u00b9\u00b2\u00b3]+$")
 
 
@@ -60,13 +62,29 @@ def wrap_width(lines: Sequence[str]) -> int:
     return lengths[int(0.9 * (len(lengths) - 1))]
 
 
+def is_page_furniture(line: str) -> bool:
+    """A line a PDF's page adds between two lines of text: no Arabic letter and no sentence
+    punctuation (page and job numbers "2/12", "21-19486 (A)", a barcode "*2119486*"), or a
+    running head that starts with the document's symbol ("A/RES/76/186 تحسين …")."""
+    text = line.strip()
+    if not text:
+        return False
+    if _RE_SYMBOL_HEAD.match(text):
+        return True
+    # no Arabic letter and no punctuation of a sentence: not the "2022،" that ends a paragraph
+    return not _RE_ARABIC.search(text) and not any(ch in ENDS for ch in text.replace("/", ""))
+
+
 def wrap_breaks(text: str) -> dict[int, str]:
     """The line breaks of a hard-wrapped ``text`` that do not end a paragraph, by offset.
 
-    ``"soft"``: the line ends mid-sentence (on a word or a number) and the next line has text;
-    ``"comma"``: the line runs to the wrap width and ends with a comma, so the next line most
+    ``"soft"``: the line runs to the wrap width (75% of it) and ends mid-sentence, on a word or
+    a number; ``"comma"``: it runs to the width and ends with a comma, so the next line most
     likely goes on with the sentence (a paragraph that begins there opens with "وإذ" or a
-    number, which the callers check). Empty for text that is not hard-wrapped.
+    number, which the callers check). A short line ends its paragraph (OCR may have lost the
+    full stop). Page furniture between the two lines (:func:`is_page_furniture`) is passed
+    over: every break from the full line to the next line of text gets the kind. Empty for
+    text that is not hard-wrapped.
     """
     lines = text.split("\n")
     width = wrap_width(lines)
@@ -74,14 +92,21 @@ def wrap_breaks(text: str) -> dict[int, str]:
         return {}
     full = WRAP_FULL * width
     out: dict[int, str] = {}
-    pos = 0
-    for a, b in zip(lines, lines[1:], strict=False):
-        pos += len(a)
-        if a.strip() and b.strip():
-            end = line_end(a)
-            if end and end not in ENDS:
-                out[pos] = "soft"
-            elif end in "،," and len(a.strip()) >= full:
-                out[pos] = "comma"
-        pos += 1
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    for i, a in enumerate(lines[:-1]):
+        if len(a.strip()) < full or is_page_furniture(a):
+            continue
+        end = line_end(a)
+        kind = "comma" if end in "،," else "soft" if end and end not in ENDS else ""
+        if not kind:
+            continue
+        j = i + 1
+        while j < len(lines) and is_page_furniture(lines[j]):
+            j += 1
+        if j >= len(lines) or not lines[j].strip():
+            continue  # a blank line: the paragraph ends
+        for k in range(i, j):
+            out[starts[k] + len(lines[k])] = kind
     return out

@@ -21,7 +21,8 @@ from pathlib import Path
 from qararat.normalize import strip_diacritics
 
 _BIDI = "\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069"
-_RE_OPERATIVE = re.compile(rf"^[\s*\-–{_BIDI}]*\d{{1,3}}[{_BIDI}]*\s*[-–.]\s*")
+#: An operative number ("12 - "), not a job number or a page's "21-19486" / "2/12".
+_RE_OPERATIVE = re.compile(rf"^[\s*\-–{_BIDI}]*\d{{1,3}}[{_BIDI}]*\s*[-–.]\s*(?!\d)")
 _RE_LINE_PREFIX = re.compile(rf"^[\s*\-–_>{_BIDI}]*")
 #: The organ line ("إن الجمعية العامة،"), also as OCR leaves it: a stray digit or dash before
 #: it, the hamza moved or lost ("أن", "ان"), the comma lost or read as "ء", stray marks after
