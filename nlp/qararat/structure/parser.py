@@ -646,21 +646,21 @@ def restore_line_breaks(text: str) -> str:
     """``text`` with line breaks put back where a resolution written on one line (a
     spreadsheet cell, a JSON field, a web page's text) has its paragraph breaks.
 
-    Only a long line that holds the opening formula ("إن الجمعية العامة،") or an operative
-    numbering from 1 is split: before the header's fields and the formula, after the formula,
-    before every preambular opener after a comma ("، وإذ", "، واقتناعا منها"), before every
-    operative number that continues the numbering after a paragraph's final punctuation
-    ("؛ 2 - "), before a sub-paragraph letter after a colon or semicolon ("(أ)"), before a
-    footnote "(1) …" that a marker refers to, and before the closing meeting line. A break
-    replaces the space before it, so every offset is kept. Text with its line breaks comes
-    back unchanged.
+    Only a line that holds most of the text and the opening formula ("إن الجمعية العامة،") or
+    an operative numbering from 1 is split: before the header's fields and the formula, after
+    the formula, before every preambular opener after a comma ("، وإذ", "، واقتناعا منها"),
+    before every operative number that continues the numbering after a paragraph's final
+    punctuation ("؛ 2 - "), before a sub-paragraph letter after a colon or semicolon ("(أ)"),
+    before a footnote "(1) …" that a marker refers to, and before the closing meeting line. A
+    break replaces the space before it, so every offset is kept. Text with its line breaks
+    comes back unchanged.
     """
     out: list[str] | None = None
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
-        if len(line) < _FLAT_MIN_CHARS:
-            continue
+        if len(line) < _FLAT_MIN_CHARS or len(line) < 0.5 * len(text):
+            continue  # a long paragraph of a text with its lines (a quoted draft) stays whole
         formula = next(
             (
                 m.start()
