@@ -53,6 +53,17 @@ def _report_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @functools.cache
+def field_start_re() -> re.Pattern[str]:
+    """The blanks before a header field inside a line (a header run together on one line):
+    the session, the agenda item, the adoption ("قرار اتخذته", "الذي اتخذه"), the committee
+    report ("[بناء على"), the number and title ("78/150 - …")."""
+    return re.compile(
+        r"(?<=\S)\s+(?=البند\s+\d|الدورة\s|(?:الذي|قرار)\s+اتخذ|\[\s*بناء\s+على"
+        r"|\d{1,4}/\d{1,4}\s*[-–]\s)"
+    )
+
+
+@functools.cache
 def _ordinals() -> dict[str, dict[str, int]]:
     data = load_data("ordinals.json")
     return {

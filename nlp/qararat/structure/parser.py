@@ -22,10 +22,16 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from qararat.layout import WRAP_FULL, wrap_width
+from qararat.layout import ENDS, WRAP_FULL, wrap_width
 from qararat.model import Footnote, Paragraph, Reference, Resolution, Warning
 from qararat.structure import footnotes as fn
-from qararat.structure.header import is_header_line, meeting_of, ordinal_value, parse_header
+from qararat.structure.header import (
+    field_start_re,
+    is_header_line,
+    meeting_of,
+    ordinal_value,
+    parse_header,
+)
 from qararat.structure.organs import find_adoption, find_opening
 from qararat.structure.references import locate_references
 from qararat.structure.textutil import (
@@ -73,7 +79,7 @@ _FURNITURE_RE = re.compile(
     r"|Distr\..*|GE\.\d{2}-\d+.*)$"
 )
 _SYMBOL_START_RE = re.compile(r"^[A-Z][A-Za-z]{0,9}(?:\.\d+)?(?:/[A-Za-z0-9.]+)+\s+(?P<rest>.*)$")
-_TERMINAL = "،,؛;.:!؟?"
+_TERMINAL = ENDS
 _TRAIL_STRIP = " \t*\u200f\u200e"
 
 
@@ -631,15 +637,18 @@ _FLAT_FORMULA_SPAN = 160
 _FLAT_FORMULA_RE = re.compile(r"(?<!\S)[إاأ]ن\s+(?=ال|مجلس|لجن|مؤتمر|هيئ)")
 _FLAT_NUMBER_RE = re.compile(r"(?<=[؛;،,.:])\s+(?:[-–•*]\s+)?(\d{1,3})\s*[-–]\s")
 _FLAT_SUB_RE = re.compile(r"(?<=[:؛;،,])\s+\((?:[\u0621-\u064a]{1,2}|[a-z]{1,4})\)\s")
-_FLAT_HEADER_RE = re.compile(
-    r"(?<=\S)\s+(?=البند\s+\d|الدورة\s|(?:الذي|قرار)\s+اتخذ|\[\s*بناء\s+على"
-    r"|\d{1,4}/\d{1,4}\s*[-–]\s)"
-)
 _FLAT_CLOSING_RE = re.compile(r"(?<=[.])\s+(?=الجلسة\s)")
 _FLAT_OPENER_RE = re.compile(r"(?<=[،,])\s+(?=\S)")
-#: OCR's readings of "وإذ" that no coordinated clause after a comma begins with.
-_MISREAD_AND_IF = ("وإن ", "وإنه ")
 _FLAT_NOTE_RE = re.compile(r"(?<=[.،,؛;:])\s+\((\d{1,2})\)\s")
+
+
+@functools.cache
+def _misread_and_if() -> tuple[str, ...]:
+    """OCR's readings of "وإذ" (``ocr_particles`` in ``openers.json``) written with the hamza
+    below, followed by a space: no coordinated clause after a comma begins with them, as "وأن"
+    does."""
+    data = load_data("openers.json")
+    return tuple(f"{w} " for w in data["ocr_particles"] if w.startswith("وإ"))
 
 
 def restore_line_breaks(text: str) -> str:
@@ -682,7 +691,7 @@ def restore_line_breaks(text: str) -> str:
         if formula is not None:
             if formula > 0:
                 breaks.add(formula)
-                breaks.update(m.start() for m in _FLAT_HEADER_RE.finditer(line[:formula]))
+                breaks.update(m.start() for m in field_start_re().finditer(line[:formula]))
             found = find_opening(line[formula:])
             rest = found[2] if found else ""
             after = line.find(rest[:12], formula) if rest else -1
@@ -694,7 +703,7 @@ def restore_line_breaks(text: str) -> str:
                 # after a comma "وإذ …" opens a paragraph; a bare causal "إذ" and "وأن" do not,
                 # but OCR's "وإن"/"وإنه" before a verb does ("، وأن تتخذ" is a clause)
                 first = _first_words(line[m.end() :], 1)
-                misread = line.startswith(_MISREAD_AND_IF, m.end())
+                misread = line.startswith(_misread_and_if(), m.end())
                 if first and (first[0] not in not_after_comma or misread):
                     if is_preambular_opener(line[m.end() :]):
                         breaks.add(m.start())
